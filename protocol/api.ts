@@ -1,0 +1,88 @@
+// Shapes that cross the server/dashboard boundary. Routes validate input with schemas.ts.
+import type { RunReport, RunStatus, TriageDecision } from './divergence.js';
+
+export interface SessionCounts {
+  events: number;
+  clicks: number;
+  inputs: number;
+  errors: number;
+  failedRequests: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  projectId: string;
+  formatVersion: number;
+  startedAt: number;
+  endedAt: number;
+  durationMs: number;
+  /** Distinct page URLs visited (path + search), in order of first visit. */
+  pages: string[];
+  /** Route patterns (`/product/:id`) visited. */
+  routes: string[];
+  userId?: string;
+  accountId?: string;
+  browser?: string;
+  appVersion?: string;
+  flags?: Record<string, string | number | boolean>;
+  counts: SessionCounts;
+  /** Batch sequence numbers that never arrived below the highest received one. */
+  missingSeqs: number[];
+  batches: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface RunTarget {
+  url: string;
+  environment?: string;
+  commit?: string;
+  branch?: string;
+  pullRequest?: number;
+}
+
+export interface RunSummary {
+  id: string;
+  projectId: string;
+  status: RunStatus;
+  trigger: 'ci' | 'api' | 'dashboard' | 'webhook' | 'schedule';
+  baseline: RunTarget;
+  candidate: RunTarget;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  progress: { total: number; done: number };
+  counts: { replayed: number; diverged: number; errors: number; tickets: number };
+  error?: string;
+}
+
+export interface CreateRunRequest {
+  baseline: string;
+  candidate: string;
+  /** A number to cap the selection, `all`, or explicit session ids. */
+  sessions?: number | 'all' | string[];
+  trigger?: RunSummary['trigger'];
+}
+
+export interface TriageRequest {
+  runId: string;
+  sessionId: string;
+  /** Step and kind identify the divergence; omit both to triage a whole predicted ticket by `ticketId`. */
+  step?: number;
+  kind?: string;
+  ticketId?: string;
+  decision: TriageDecision;
+  comment?: string;
+}
+
+export type RunDetail = RunSummary & { report?: RunReport };
+
+/** Socket.IO events the server emits to dashboards (room per project). */
+export interface ServerToClientEvents {
+  'run:updated': (run: RunSummary) => void;
+  'session:ingested': (summary: Pick<SessionSummary, 'id' | 'projectId' | 'endedAt'>) => void;
+}
