@@ -1,5 +1,6 @@
 // Shapes that cross the server/dashboard boundary. Routes validate input with schemas.ts.
-import type { RunReport, RunStatus, TriageDecision } from './divergence.js';
+import type { RunReport, RunStatus, SessionVerdict, TriageDecision } from './divergence.js';
+import type { ReplayResult } from './trajectory.js';
 
 export interface SessionCounts {
   events: number;
@@ -80,6 +81,31 @@ export interface TriageRequest {
 }
 
 export type RunDetail = RunSummary & { report?: RunReport };
+
+/** `GET /api/runs/:id/sessions/:sessionId`: one session's verdict with the replays behind it. */
+export interface SessionResultView {
+  runId: string;
+  sessionId: string;
+  verdict: SessionVerdict;
+  baseline?: ReplayResult;
+  /** The A/A second baseline replay used to cancel noise. */
+  baselineRepeat?: ReplayResult;
+  candidate?: ReplayResult;
+  selectionReason?: string;
+}
+
+/** `GET /api/auth/me`. */
+export interface AuthMe {
+  principal: { kind: 'user' | 'token'; name: string };
+  csrfToken: string;
+  projects: { id: string; name: string; ingestKey: string; allowedOrigins: string[] }[];
+}
+
+/** `POST /api/triage` response. */
+export interface TriageResponse {
+  label: { id: string; [field: string]: unknown };
+  model: { trainedOn: number };
+}
 
 /** Socket.IO events the server emits to dashboards (room per project). */
 export interface ServerToClientEvents {

@@ -79,8 +79,32 @@ export interface Label {
   createdAt: number;
 }
 
+/** A dashboard user; passwords are kept as scrypt hashes (server/auth/passwords.ts). */
+export interface User {
+  username: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+/** A logged-in browser session, referenced by an httpOnly cookie. */
+export interface AuthSession {
+  id: string;
+  username: string;
+  /** Sent back in the x-csrf-token header on cookie-authenticated writes. */
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface BlobOptions {
+  /** Ties the blob to a session so that deleting the session (privacy request, retention) deletes it too. */
+  sessionId?: string;
+}
+
 export interface StoredRun extends RunSummary {
   report?: RunReport;
+  /** The sessions chosen for the run and why. */
+  selection?: { sessionId: string; reason: string }[];
 }
 
 export interface Store {
@@ -100,6 +124,10 @@ export interface Store {
   listSessions(projectId: string, filter: SessionFilter, limit: number, cursor?: string): Promise<Page<SessionSummary>>;
   /** Every event of the session in recorded order, batches in seq order, upgraded to the current format. */
   readEvents(projectId: string, sessionId: string): Promise<RecordedEvent[]>;
+  /**
+   * Deletes sessions of a user and/or whose last event is before `olderThan` (epoch ms), with their events and
+   * tied blobs. At least one filter is required. Returns the number of sessions deleted.
+   */
   deleteSessions(projectId: string, filter: { userId?: string; olderThan?: number }): Promise<number>;
 
   // Runs
@@ -119,8 +147,20 @@ export interface Store {
   putModelState(projectId: string, state: unknown): Promise<void>;
 
   // Blobs (screenshots, diff images)
-  putBlob(projectId: string, key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Keys are [A-Za-z0-9._-]+ (StoreError INVALID_BLOB_KEY otherwise); an existing key is replaced. */
+  putBlob(projectId: string, key: string, bytes: Uint8Array, contentType: string, options?: BlobOptions): Promise<void>;
   getBlob(projectId: string, key: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
 
+  // Dashboard users and login sessions
+  putUser(user: User): Promise<void>;
+  getUser(username: string): Promise<User | undefined>;
+  countUsers(): Promise<number>;
+  putAuthSession(session: AuthSession): Promise<void>;
+  /** Undefined when unknown or expired. */
+  getAuthSession(id: string): Promise<AuthSession | undefined>;
+  deleteAuthSession(id: string): Promise<void>;
+
+  /** Resolves when the backing database answers; used by /readyz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,81 @@
+// The demo, as a test: customers recorded on the shop's baseline with the real recorder, then `reprise ci` against
+// the baseline itself and every variant. Regressions must be flagged with the right kind of divergence; the A/A run
+// and the benign variants must predict no ticket.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport, SessionSummary, Page } from '../protocol/index.js';
+import { runCi } from '../server/cli/ciCommand.js';
+import { SHOP_VARIANTS, type ShopVariant } from './apps/shop/variants/index.js';
+import { DEMO_ADMIN_TOKEN, DEMO_PROJECT_KEY, startDemoEnvironment, type DemoEnvironment } from './harness/demoEnvironment.js';
+
+let env: DemoEnvironment;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'reprise-loop-'));
+  env = await startDemoEnvironment({ dataDir, variants: SHOP_VARIANTS.map((variant) => variant.name) });
+  const flows = await env.recordCustomers();
+  expect(flows.filter((flow) => !flow.ok)).toEqual([]);
+}, 300_000);
+
+afterAll(async () => {
+  await env?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function ci(variant: ShopVariant): Promise<{ exitCode: number; report: RunReport; output: string[] }> {
+  const json = join(dataDir, `${variant}.json`);
+  const output: string[] = [];
+  const exitCode = await runCi(
+    {
+      server: env.reprise.url,
+      project: DEMO_PROJECT_KEY,
+      token: DEMO_ADMIN_TOKEN,
+      baseline: env.deployments.get('baseline')!.url,
+      candidate: env.deployments.get(variant)!.url,
+      sessions: 'all',
+      json,
+    },
+    (line) => output.push(line),
+  );
+  return { exitCode, report: JSON.parse(await readFile(json, 'utf8')) as RunReport, output };
+}
+
+describe('e2e | loop', () => {
+  it('stores every recorded customer session with derived metadata', async () => {
+    const response = await fetch(`${env.reprise.url}/api/sessions?project=${DEMO_PROJECT_KEY}`, {
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+    });
+    const page = (await response.json()) as Page<SessionSummary>;
+    expect(page.items.length).toBeGreaterThanOrEqual(4);
+    for (const session of page.items) {
+      expect(session.missingSeqs).toEqual([]);
+      expect(session.counts.clicks).toBeGreaterThan(0);
+      expect(session.pages.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const variant of SHOP_VARIANTS.filter((info) => info.kind === 'regression')) {
+    it(`flags the regression ${variant.name} with a ${variant.expectedDivergence} divergence`, async () => {
+      const { exitCode, report, output } = await ci(variant.name);
+      const context = output.join('\n');
+      expect(exitCode, context).toBe(1);
+      expect(report.tickets.length, context).toBeGreaterThan(0);
+      const kinds = report.sessions.flatMap((session) => session.divergences.filter((d) => !d.noise).map((d) => d.kind));
+      expect(kinds, context).toContain(variant.expectedDivergence);
+      expect(report.sessions.every((session) => session.status !== 'error'), context).toBe(true);
+    });
+  }
+
+  for (const variant of SHOP_VARIANTS.filter((info) => info.kind !== 'regression')) {
+    it(`predicts no ticket for ${variant.name === 'baseline' ? 'the baseline against itself' : `the benign change ${variant.name}`}`, async () => {
+      const { exitCode, report, output } = await ci(variant.name);
+      const context = output.join('\n');
+      expect(report.tickets, context).toEqual([]);
+      expect(exitCode, context).toBe(0);
+      expect(report.sessions.every((session) => session.status !== 'error'), context).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,56 @@
+// One masking rule shared by rrweb's snapshot/input masking and Reprise's own input actions, so both agree.
+import type { MaskedShape } from '../protocol/target.js';
+
+export const MASK_CLASS = 'reprise-mask';
+export const MASK_SELECTOR = '.reprise-mask,[data-reprise-mask]';
+export const BLOCK_CLASS = 'reprise-block';
+export const BLOCK_SELECTOR = '[data-reprise-block]';
+
+const PAYMENT_FIELD = /card|cc-?(num|csc|exp)|cvv|cvc|expir|iban|ssn/i;
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+function attr(el: Element, name: string): string {
+  return (el.getAttribute(name) || '').toLowerCase();
+}
+
+function isPaymentField(el: Element): boolean {
+  return attr(el, 'autocomplete').startsWith('cc-') || PAYMENT_FIELD.test(attr(el, 'name') + ' ' + el.id);
+}
+
+export function shouldMaskInput(el: Element, maskAllInputs: boolean): boolean {
+  return (
+    maskAllInputs ||
+    attr(el, 'type') === 'password' ||
+    isPaymentField(el) ||
+    el.closest(MASK_SELECTOR) !== null
+  );
+}
+
+export function maskedKind(el: Element): MaskedShape['kind'] {
+  const type = attr(el, 'type');
+  const hints = `${type} ${attr(el, 'autocomplete')} ${attr(el, 'inputmode')} ${attr(el, 'name')}`;
+  if (type === 'password') return 'password';
+  if (isPaymentField(el)) return 'card';
+  if (/email/.test(hints)) return 'email';
+  if (/tel/.test(hints)) return 'tel';
+  if (/url/.test(hints)) return 'url';
+  if (/date|time|month|week|bday/.test(hints)) return 'date';
+  if (/number|numeric|decimal/.test(hints)) return 'number';
+  return 'text';
+}
+
+export function maskedShape(el: Field): MaskedShape {
+  return { kind: maskedKind(el), length: el.value.length };
+}
+
+/** rrweb consults maskInputFn only for the types listed here, so every text-like type is listed and the fn decides. */
+export const RRWEB_MASK_INPUT_TYPES = {
+  color: true, date: true, 'datetime-local': true, email: true, month: true, number: true, range: true,
+  search: true, tel: true, text: true, time: true, url: true, week: true, textarea: true, password: true,
+};
+
+export function rrwebMaskInputFn(maskAllInputs: boolean) {
+  return (text: string, element: HTMLElement): string =>
+    shouldMaskInput(element, maskAllInputs) ? '*'.repeat(text.length) : text;
+}

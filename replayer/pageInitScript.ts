@@ -1,0 +1,63 @@
+import type { Trajectory } from '../protocol/index.js';
+
+export interface PageInitOptions {
+  seed: string;
+  storage?: Trajectory['storage'];
+}
+
+/**
+ * Source of the script that runs in every document before the app's own. It seeds Math.random and
+ * crypto.randomUUID (distinct values per call: a constant collides ids), restores recorded storage once per tab,
+ * freezes CSS motion, and counts DOM mutations so the replayer can tell when the page went quiet without reading
+ * the page's (faked) clock. Written as a string because tsx/esbuild's keepNames would inject a `__name` helper
+ * that does not exist in the page.
+ */
+export function pageInitScript(options: PageInitOptions): string {
+  return `(${INIT_SOURCE})(${JSON.stringify(options)});`;
+}
+
+const INIT_SOURCE = String.raw`function (options) {
+  var state = 0;
+  for (var i = 0; i < options.seed.length; i++) state = Math.imul(state ^ options.seed.charCodeAt(i), 2654435761) >>> 0;
+  function random() {
+    state = (state + 0x6d2b79f5) >>> 0;
+    var t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  Math.random = random;
+  function hex(count) {
+    var out = '';
+    for (var j = 0; j < count; j++) out += Math.floor(random() * 16).toString(16);
+    return out;
+  }
+  if (window.crypto && 'randomUUID' in window.crypto) {
+    window.crypto.randomUUID = function () {
+      return hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + '89ab'[Math.floor(random() * 4)] + hex(3) + '-' + hex(12);
+    };
+  }
+  // sessionStorage is per tab: the marker restores storage on the first document only, so later navigations keep
+  // what the app wrote.
+  var MARKER = '__reprise.storageRestored';
+  try {
+    if (options.storage && !sessionStorage.getItem(MARKER)) {
+      var local = options.storage.localStorage || {};
+      var session = options.storage.sessionStorage || {};
+      Object.keys(local).forEach(function (key) { localStorage.setItem(key, local[key]); });
+      Object.keys(session).forEach(function (key) { sessionStorage.setItem(key, session[key]); });
+      sessionStorage.setItem(MARKER, '1');
+    }
+  } catch (error) { /* opaque origins (about:blank, data:) have no storage */ }
+  window.__repriseMutations = 0;
+  function install() {
+    var style = document.createElement('style');
+    style.textContent = '*,*::before,*::after{animation-duration:0s!important;animation-delay:0s!important;' +
+      'animation-iteration-count:1!important;transition-duration:0s!important;transition-delay:0s!important;scroll-behavior:auto!important}';
+    (document.head || document.documentElement).appendChild(style);
+    new MutationObserver(function () { window.__repriseMutations++; })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  }
+  if (document.documentElement) install();
+  else document.addEventListener('DOMContentLoaded', install, { once: true });
+}`;

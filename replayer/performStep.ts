@@ -1,0 +1,126 @@
+import type { ElementHandle, Locator, Page } from 'playwright-core';
+import type { ActionTarget, StepAction, StepObservation, TargetCandidate } from '../protocol/index.js';
+import { formatCallLog, resolveTarget } from './resolveTarget.js';
+import { syntheticValue } from './syntheticValue.js';
+import { joinTarget } from './targetUrl.js';
+
+/** A hidden or disabled element should fail fast instead of eating the whole step budget. */
+export const ACTIONABILITY_TIMEOUT_MS = 1_500;
+const MAX_SYNTHETIC_FILE_BYTES = 1024 * 1024;
+
+export interface StepContext {
+  target: string;
+  fixtures: Record<string, string>;
+  seed: string;
+  navigationTimeoutMs: number;
+}
+
+export type StepOutcomeReport = Pick<StepObservation, 'outcome' | 'outcomeReason' | 'matchedBy'> & { status?: number };
+
+type Element = Locator | ElementHandle<globalThis.Element>;
+
+/** Performs one step on the page. Failures to find or act on the target are outcomes, never exceptions. */
+export async function performStep(page: Page, action: StepAction, context: StepContext): Promise<StepOutcomeReport> {
+  switch (action.type) {
+    case 'navigate': {
+      const response = await page.goto(joinTarget(context.target, action.url), { waitUntil: 'domcontentloaded', timeout: context.navigationTimeoutMs });
+      return { outcome: 'performed', status: response?.status() };
+    }
+    case 'scroll':
+      await page.evaluate(([x, y]) => window.scrollTo(x, y), [action.x, action.y] as const);
+      return { outcome: 'performed' };
+    case 'resize':
+      await page.setViewportSize({ width: action.width, height: action.height });
+      return { outcome: 'performed' };
+    case 'drag':
+      await page.mouse.move(action.from.x, action.from.y);
+      await page.mouse.down();
+      await page.mouse.move(action.to.x, action.to.y, { steps: 8 });
+      await page.mouse.up();
+      return { outcome: 'performed' };
+    case 'press':
+      if (!action.target) {
+        await page.keyboard.press(action.key);
+        return { outcome: 'performed' };
+      }
+      return onTarget(page, action.target, (element) => element.press(action.key, { timeout: ACTIONABILITY_TIMEOUT_MS }));
+    default:
+      return onTarget(page, action.target, (element) => act(element, action, context));
+  }
+}
+
+async function onTarget(page: Page, target: ActionTarget, perform: (element: Element) => Promise<unknown>): Promise<StepOutcomeReport> {
+  const resolved = await resolveTarget(page, target);
+  if (resolved.kind === 'missing') {
+    return { outcome: 'target-missing', outcomeReason: `No element matches the recorded ${describeTarget(target)}.\n${formatCallLog(resolved.callLog)}` };
+  }
+  if (resolved.kind === 'hidden') {
+    return {
+      outcome: 'not-actionable',
+      matchedBy: resolved.matchedBy,
+      outcomeReason: `The recorded ${describeTarget(target)} exists but is not visible.\n${formatCallLog(resolved.callLog)}`,
+    };
+  }
+  const matchedBy: TargetCandidate | 'coordinates' = resolved.matchedBy;
+  try {
+    await perform(resolved.element);
+    return { outcome: 'performed', matchedBy };
+  } catch (error) {
+    const message = String((error as Error).message ?? error).split('\n').slice(0, 6).join('\n');
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return {
+      outcome: timedOut ? 'not-actionable' : 'error',
+      matchedBy,
+      outcomeReason: `${timedOut ? `Found the ${describeTarget(target)} but it did not become actionable (visible, enabled, stable) within ${ACTIONABILITY_TIMEOUT_MS} ms` : `Acting on the ${describeTarget(target)} failed`}: ${message}\n${formatCallLog(resolved.callLog)}`,
+    };
+  }
+}
+
+async function act(element: Element, action: Exclude<StepAction, { type: 'navigate' | 'scroll' | 'resize' | 'drag' | 'press' }>, context: StepContext): Promise<void> {
+  const timeout = ACTIONABILITY_TIMEOUT_MS;
+  switch (action.type) {
+    case 'click':
+    case 'hover':
+      await (action.type === 'click' ? element.click({ timeout }) : element.hover({ timeout }));
+      return;
+    case 'dblclick':
+      await element.dblclick({ timeout });
+      return;
+    case 'contextmenu':
+      await element.click({ button: 'right', timeout });
+      return;
+    case 'fill':
+      await element.fill(fillValue(action, context), { timeout });
+      return;
+    case 'check':
+      await element.setChecked(action.checked, { timeout });
+      return;
+    case 'select':
+      await element.selectOption(action.values, { timeout });
+      return;
+    case 'submit':
+      await element.evaluate((node) => {
+        const form = node instanceof HTMLFormElement ? node : node.closest('form');
+        if (!form) throw new Error('the target is neither a form nor inside one');
+        form.requestSubmit();
+      });
+      return;
+    case 'file':
+      await element.setInputFiles(
+        action.files.map((file) => ({ name: file.name, mimeType: file.type || 'application/octet-stream', buffer: Buffer.alloc(Math.min(file.size, MAX_SYNTHETIC_FILE_BYTES), 0x61) })),
+        { timeout },
+      );
+      return;
+  }
+}
+
+/** The value typed into a field: a fixture for the field, else a synthetic value of the masked shape, else the recorded value. */
+export function fillValue(action: Extract<StepAction, { type: 'fill' }>, context: Pick<StepContext, 'fixtures' | 'seed'>): string {
+  if (action.field && context.fixtures[action.field] !== undefined) return context.fixtures[action.field];
+  if (action.masked) return syntheticValue(action.masked, context.seed);
+  return action.value ?? '';
+}
+
+export function describeTarget(target: ActionTarget): string {
+  return target.role && target.name ? `${target.role} ${JSON.stringify(target.name)}` : `<${target.tag}>${target.name ? ` ${JSON.stringify(target.name)}` : ''}`;
+}

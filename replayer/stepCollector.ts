@@ -1,0 +1,123 @@
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { jsonShape, normalizePath, type NetworkObservation } from '../protocol/index.js';
+
+const OBSERVED_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'document']);
+/** Requests that never finish by design (streams, long polls) would keep a page from ever looking quiet. */
+const QUIESCENCE_IGNORED_TYPES = new Set(['eventsource', 'websocket', 'media', 'other', 'ping']);
+const MAX_SHAPE_BODY_BYTES = 512 * 1024;
+
+export interface StepEvents {
+  requests: NetworkObservation[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  notes: string[];
+}
+
+/**
+ * Listens to every page of a replay context and hands out what happened since the last `drain()`: the
+ * requests, console and page errors, dialogs (dismissed so they never block), and popups followed.
+ */
+export class StepCollector {
+  readonly inFlight = new Set<Request>();
+  crash: string | undefined;
+  /** The page replay acts on; switches to a popup the app opens. */
+  page: Page | undefined;
+  private events: StepEvents = emptyEvents();
+  private readonly startedAt = new Map<Request, number>();
+  private readonly pendingBodies = new Set<Promise<void>>();
+
+  constructor(private readonly context: BrowserContext, private readonly target: string) {
+    context.on('page', (page) => {
+      const opener = this.page;
+      this.watch(page);
+      if (opener) {
+        this.page = page;
+        this.events.notes.push(`A new tab opened at ${page.url() || 'about:blank'}; replay continued in it.`);
+      }
+    });
+  }
+
+  watch(page: Page): void {
+    if (!this.page) this.page = page;
+    page.on('request', (request) => {
+      this.startedAt.set(request, Date.now());
+      if (!QUIESCENCE_IGNORED_TYPES.has(request.resourceType())) this.inFlight.add(request);
+    });
+    page.on('requestfinished', (request) => this.finished(request));
+    page.on('requestfailed', (request) => this.finished(request));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.events.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.events.pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      this.events.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => undefined);
+    });
+    page.on('crash', () => {
+      this.crash = `The page crashed (renderer process gone) at ${page.url()}.`;
+    });
+    page.on('close', () => {
+      if (this.page === page) this.page = this.context.pages().find((other) => other !== page && !other.isClosed());
+    });
+  }
+
+  /** What happened since the last call; waits briefly for response bodies still being read. */
+  async drain(): Promise<StepEvents> {
+    await Promise.race([Promise.all(this.pendingBodies), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    const events = this.events;
+    this.events = emptyEvents();
+    return events;
+  }
+
+  private finished(request: Request): void {
+    this.inFlight.delete(request);
+    const startedAt = this.startedAt.get(request) ?? Date.now();
+    this.startedAt.delete(request);
+    if (!OBSERVED_RESOURCE_TYPES.has(request.resourceType())) return;
+    const observation: NetworkObservation = {
+      method: request.method(),
+      path: this.observedPath(request.url()),
+      status: 0,
+      resourceType: request.resourceType(),
+      durationMs: Date.now() - startedAt,
+    };
+    const failure = request.failure();
+    if (failure) observation.failure = failure.errorText;
+    this.events.requests.push(observation);
+    if (failure) return;
+    const reading = this.readResponse(request, observation).finally(() => this.pendingBodies.delete(reading));
+    this.pendingBodies.add(reading);
+  }
+
+  private async readResponse(request: Request, observation: NetworkObservation): Promise<void> {
+    const response = await request.response().catch(() => null);
+    if (!response) return;
+    observation.status = response.status();
+    const contentType = response.headers()['content-type'] ?? '';
+    if (!contentType.includes('json') || observation.resourceType === 'document') return;
+    try {
+      const body = await response.body();
+      if (body.byteLength <= MAX_SHAPE_BODY_BYTES) observation.responseShape = jsonShape(JSON.parse(body.toString('utf8')));
+    } catch {
+      observation.responseShape = 'unparseable';
+    }
+  }
+
+  private observedPath(url: string): string {
+    try {
+      const parsed = new URL(url);
+      const base = new URL(this.target);
+      const prefix = base.pathname.replace(/\/+$/, '');
+      if (parsed.origin !== base.origin) return `${parsed.origin}${normalizePath(parsed.pathname + parsed.search)}`;
+      const path = prefix && parsed.pathname.startsWith(`${prefix}/`) ? parsed.pathname.slice(prefix.length) : parsed.pathname;
+      return normalizePath(path + parsed.search);
+    } catch {
+      return url;
+    }
+  }
+}
+
+function emptyEvents(): StepEvents {
+  return { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], notes: [] };
+}

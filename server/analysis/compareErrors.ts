@@ -1,0 +1,59 @@
+// New uncaught exceptions and console errors, compared as multisets of normalized messages.
+import { normalizeText } from '../../protocol/index.js';
+import type { StepPair } from './stepPair.js';
+import type { RawDivergence } from './types.js';
+
+/** Origins differ between baseline and preview and line:column positions between builds: both are dropped. */
+export function normalizeErrorMessage(message: string): string {
+  return normalizeText(message.split('\n')[0])
+    .replace(/\bhttps?:\/\/[^/\s'")]+/g, '')
+    .replace(/[-.][A-Za-z0-9_]{6,}(?=\.m?js\b)/g, '.<hash>')
+    .replace(/:\d+(:\d+)?\b/g, '')
+    .replace(/\d+/g, '#');
+}
+
+export function compareErrors(pair: StepPair): RawDivergence[] {
+  const pageErrors = newMessages(pair.baseline.pageErrors, pair.other.pageErrors).map(
+    (message): RawDivergence => ({
+      kind: 'page-error',
+      step: pair.index,
+      summary: `New uncaught error: ${clip(message)}`,
+      severity: 1,
+      evidence: { message: clip(message), subject: normalizeErrorMessage(message) },
+      units: [normalizeErrorMessage(message)],
+    }),
+  );
+  const consoleErrors = newMessages(pair.baseline.consoleErrors, pair.other.consoleErrors).map(
+    (message): RawDivergence => ({
+      kind: 'console-error',
+      step: pair.index,
+      summary: `New console error: ${clip(message)}`,
+      severity: 0.5,
+      evidence: { message: clip(message), subject: normalizeErrorMessage(message) },
+      units: [normalizeErrorMessage(message)],
+    }),
+  );
+  return [...pageErrors, ...consoleErrors];
+}
+
+/** Messages of `other` beyond those `baseline` has, counting repeats. */
+function newMessages(baseline: string[], other: string[]): string[] {
+  const remaining = new Map<string, number>();
+  for (const message of baseline) {
+    const key = normalizeErrorMessage(message);
+    remaining.set(key, (remaining.get(key) ?? 0) + 1);
+  }
+  const added: string[] = [];
+  for (const message of other) {
+    const key = normalizeErrorMessage(message);
+    const count = remaining.get(key) ?? 0;
+    if (count > 0) remaining.set(key, count - 1);
+    else added.push(message);
+  }
+  return added;
+}
+
+function clip(message: string): string {
+  const firstLine = message.split('\n')[0];
+  return firstLine.length > 200 ? `${firstLine.slice(0, 197)}…` : firstLine;
+}

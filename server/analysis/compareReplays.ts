@@ -1,0 +1,137 @@
+// Baseline vs candidate, step by step: every way the app behaved differently, with noise flagged and
+// later divergences attributed to the first hard failure.
+import type { Divergence, Rect, ReplayResult, StepObservation } from '../../protocol/index.js';
+import { compareAria } from './compareAria.js';
+import { compareErrors } from './compareErrors.js';
+import { isFailedStatus, compareNetwork } from './compareNetwork.js';
+import { compareNavigation, compareOutcome } from './compareOutcome.js';
+import { compareText } from './compareText.js';
+import { compareVisual } from './compareVisual.js';
+import { describeAction } from './describeAction.js';
+import { isCoveredByRepeat, noiseSignature } from './noise.js';
+import { compileTextPatterns, matchesRequestPath, routeOf, type StepPair } from './stepPair.js';
+import { HARD_FAILURE_KINDS, type CompareInput, type RawDivergence } from './types.js';
+
+const SLOWER_FACTOR = 3;
+const SLOWER_MIN_MS = 2_000;
+
+export async function compareReplays(input: CompareInput): Promise<Divergence[]> {
+  const { baseline, candidate, baselineRepeat } = input;
+  const textPatterns = compileTextPatterns(input.ignore?.textPatterns);
+  const stepCount = Math.min(baseline.steps.length, candidate.steps.length);
+  const all: RawDivergence[] = [];
+  for (let index = 0; index < stepCount; index++) {
+    const found = await compareStep(input, pairAt(baseline, candidate, index), textPatterns, true);
+    const repeatStep = baselineRepeat?.steps[index];
+    if (repeatStep && found.some((divergence) => !divergence.noise)) {
+      const noise = await compareStep(input, pairAt(baseline, baselineRepeat!, index), textPatterns, false);
+      for (const divergence of found) {
+        if (!divergence.noise && isCoveredByRepeat(divergence, noise)) markNoise(divergence, 'baseline-repeat');
+      }
+    }
+    for (const divergence of found) divergence.evidence = { ...divergence.evidence, route: routeOf(baseline.steps[index].url) };
+    all.push(...found);
+  }
+  for (const divergence of all) applyIgnoreRules(divergence, input, textPatterns);
+  attributeConsequences(all);
+  return all.map(stripInternals);
+}
+
+async function compareStep(input: CompareInput, pair: StepPair, textPatterns: RegExp[], isCandidate: boolean): Promise<RawDivergence[]> {
+  const laterTargets = laterTargetNames(input.baseline.steps, pair.index);
+  const visual = await compareVisual(pair, {
+    loadBlob: input.loadBlob,
+    saveBlob: isCandidate ? input.saveBlob : undefined,
+    ignoreRegions: input.ignore?.regions,
+    interactedRects: interactedRects(input.baseline.steps, pair.index),
+  });
+  return [
+    ...compareOutcome(pair),
+    ...compareNavigation(pair),
+    ...compareErrors(pair),
+    ...compareNetwork(pair),
+    ...compareAria(pair, laterTargets),
+    ...compareText(pair, textPatterns),
+    ...visual,
+    ...compareQuiescence(pair),
+  ];
+}
+
+function pairAt(baseline: ReplayResult, other: ReplayResult, index: number): StepPair {
+  return {
+    index,
+    baseline: baseline.steps[index],
+    other: other.steps[index],
+    baselineUrlBefore: baseline.steps[index - 1]?.url ?? stepStartUrl(baseline.steps[index]),
+    otherUrlBefore: other.steps[index - 1]?.url ?? stepStartUrl(other.steps[index]),
+  };
+}
+
+function stepStartUrl(step: StepObservation): string | undefined {
+  return step.action.type === 'navigate' ? undefined : step.url;
+}
+
+function compareQuiescence(pair: StepPair): RawDivergence[] {
+  const before = pair.baseline.quiescenceMs;
+  const after = pair.other.quiescenceMs;
+  if (after <= SLOWER_MIN_MS || after <= before * SLOWER_FACTOR) return [];
+  return [
+    {
+      kind: 'slower',
+      step: pair.index,
+      summary: `The page took ${(after / 1000).toFixed(1)} s to settle after ${describeAction(pair.baseline.action)} (baseline ${(before / 1000).toFixed(1)} s)`,
+      severity: Math.min(1, (after - before) / 10_000),
+      evidence: { baselineMs: before, candidateMs: after, subject: 'settle time' },
+    },
+  ];
+}
+
+function laterTargetNames(steps: StepObservation[], index: number): Set<string> {
+  const names = new Set<string>();
+  for (const step of steps.slice(index + 1)) {
+    if ('target' in step.action && step.action.target?.name) names.add(step.action.target.name.trim().toLowerCase());
+  }
+  return names;
+}
+
+function interactedRects(steps: StepObservation[], index: number): Rect[] {
+  return [steps[index], steps[index + 1]]
+    .map((step) => (step && 'target' in step.action ? step.action.target?.rect : undefined))
+    .filter((rect): rect is Rect => Boolean(rect));
+}
+
+function applyIgnoreRules(divergence: RawDivergence, input: CompareInput, textPatterns: RegExp[]): void {
+  if (divergence.noise) return;
+  const path = divergence.evidence?.path;
+  if (typeof path === 'string' && matchesRequestPath(path, input.ignore?.requestPaths)) return markNoise(divergence, 'ignore-rule');
+  const message = divergence.evidence?.message;
+  if (typeof message === 'string' && textPatterns.some((pattern) => pattern.test(message))) return markNoise(divergence, 'ignore-rule');
+  if (input.knownNoise?.has(noiseSignature(divergence))) markNoise(divergence, 'known-noise');
+}
+
+function markNoise(divergence: RawDivergence, reason: string): void {
+  divergence.noise = true;
+  divergence.evidence = { ...divergence.evidence, noiseReason: reason };
+}
+
+/** After the first hard failure everything downstream differs; those differences belong to that failure. */
+function attributeConsequences(divergences: RawDivergence[]): void {
+  const firstHard = divergences.filter((divergence) => !divergence.noise && isHardFailure(divergence)).map((divergence) => divergence.step);
+  if (!firstHard.length) return;
+  const causeStep = Math.min(...firstHard);
+  for (const divergence of divergences) {
+    if (!divergence.noise && divergence.step > causeStep) divergence.evidence = { ...divergence.evidence, consequenceOf: causeStep };
+  }
+}
+
+export function isHardFailure(divergence: Divergence): boolean {
+  if (HARD_FAILURE_KINDS.has(divergence.kind)) return true;
+  if (divergence.kind !== 'request-failed' && divergence.kind !== 'request-added') return false;
+  const status = Number(divergence.evidence?.status ?? 200);
+  return divergence.evidence?.apiRequest === true && isFailedStatus(status) && (status === 0 || status >= 500);
+}
+
+function stripInternals(divergence: RawDivergence): Divergence {
+  const { units: _units, spans: _spans, regions: _regions, ...rest } = divergence;
+  return rest;
+}
