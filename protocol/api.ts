@@ -96,8 +96,10 @@ export interface SessionResultView {
 
 /** `GET /api/auth/me`. */
 export interface AuthMe {
-  principal: { kind: 'user' | 'token'; name: string };
-  csrfToken: string;
+  /** Users carry `username`, API tokens `name`. */
+  principal: { kind: 'user' | 'token'; name?: string; username?: string; projectId?: string };
+  /** Absent for API tokens, which do not need CSRF protection. */
+  csrfToken?: string;
   projects: { id: string; name: string; ingestKey: string; allowedOrigins: string[] }[];
 }
 

@@ -77,6 +77,8 @@ export interface SessionVerdict {
   divergences: Divergence[];
   explanation: FeatureContribution[];
   userId?: string;
+  /** The session's steps as imperative sentences ("Click 'Place order'"), for ticket drafts. */
+  reproSteps?: string[];
 }
 
 export interface TicketDraft {

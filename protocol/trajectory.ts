@@ -76,6 +76,8 @@ export interface StepObservation {
   dialogs: string[];
   /** Time from the action until no request was pending and the DOM was quiet. */
   quiescenceMs: number;
+  /** Things replay did on its own that a reader should know, e.g. following a popup into a new tab. */
+  notes?: string[];
   /** Blob key of the screenshot taken after the step, when the step changed the page. */
   screenshot?: string;
   durationMs: number;

@@ -24,6 +24,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class BatchSender {
   readonly outbox = new Outbox();
   private draining: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
 
   constructor(
     private readonly options: Pick<ResolvedOptions, 'endpoint' | 'projectKey' | 'retryBaseMs' | 'maxSendAttempts'>,
@@ -37,8 +38,14 @@ export class BatchSender {
 
   /** Sends everything queued now; resolves when each batch is acknowledged, dropped, or given up on. */
   drain(): Promise<void> {
-    this.draining = this.draining.then(() => this.drainOnce());
-    return this.draining;
+    // At most one drain runs and one waits: while the server is down, timer ticks must not pile up drains.
+    if (this.queued) return this.queued;
+    this.queued = this.draining.then(() => {
+      this.queued = undefined;
+      return this.drainOnce();
+    });
+    this.draining = this.queued.catch(() => undefined);
+    return this.queued;
   }
 
   private async drainOnce(): Promise<void> {

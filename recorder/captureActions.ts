@@ -40,7 +40,7 @@ export function captureActions(sink: ActionSink): () => void {
   const emittedValues = new WeakMap<Element, string>();
   const dirtyFields = new Set<HTMLInputElement | HTMLTextAreaElement>();
   let lastKey = { key: '', at: 0 };
-  let lastLabelClickAt = 0;
+  let lastLabelClick: { control: Element | null; at: number } = { control: null, at: 0 };
 
   const describe = (el: Element, point?: { x: number; y: number }) => describeTarget(el, sink.mirror, point);
 
@@ -66,12 +66,13 @@ export function captureActions(sink: ActionSink): () => void {
     if (!raw) return;
     const el = retarget(raw);
     const now = Date.now();
-    if (event.type === 'click' && event.detail === 0) {
-      const afterEnter = lastKey.key === 'Enter' && now - lastKey.at < SYNTHETIC_CLICK_WINDOW_MS;
-      const afterLabel = now - lastLabelClickAt < SYNTHETIC_CLICK_WINDOW_MS;
-      if (afterEnter || afterLabel) return;
+    if (event.type === 'click') {
+      // Replaying the label click reproduces these browser-made clicks, so recording them would act twice.
+      const forwardedByLabel = el === lastLabelClick.control && now - lastLabelClick.at < SYNTHETIC_CLICK_WINDOW_MS;
+      const implicitSubmit = event.detail === 0 && lastKey.key === 'Enter' && now - lastKey.at < SYNTHETIC_CLICK_WINDOW_MS;
+      if (forwardedByLabel || implicitSubmit) return;
+      if (el.localName === 'label') lastLabelClick = { control: (el as HTMLLabelElement).control, at: now };
     }
-    if (el.localName === 'label') lastLabelClickAt = now;
     flushDirty();
     const modifiers = modifiersOf(event);
     sink.emitAction({
@@ -96,7 +97,7 @@ export function captureActions(sink: ActionSink): () => void {
       const values = shouldMaskInput(select, sink.maskAllInputs) ? [] : Array.from(select.selectedOptions, (o) => o.value);
       return sink.emitAction({ type: 'select', target: describe(select), values });
     }
-    const input = el as HTMLInputElement;
+    const input = el as Element as HTMLInputElement;
     if (input.type === 'checkbox' || input.type === 'radio') {
       sink.emitAction({ type: 'check', target: describe(input), checked: input.checked });
     } else if (input.type === 'file') {

@@ -3,6 +3,7 @@
 import type { ActionTarget, TargetCandidate } from '../protocol/target.js';
 import { accessibleName, ariaRole, collapse, labelText } from './ariaRole.js';
 import { cssPath, nameSelector, stableIdSelector } from './cssPath.js';
+import { isPrivateRegion } from './maskPolicy.js';
 
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test'];
 const MAX_TEXT_CANDIDATE_CHARS = 50;
@@ -22,15 +23,17 @@ export interface RecordMirror {
   getId(node: Node): number;
 }
 
-export function targetCandidates(el: Element, role: string | undefined, name: string): TargetCandidate[] {
-  const candidates: TargetCandidate[] = [];
+function testIdCandidate(el: Element): TargetCandidate[] {
   for (const attribute of TEST_ID_ATTRIBUTES) {
     const value = el.getAttribute(attribute);
-    if (value) {
-      candidates.push({ by: 'testid', value });
-      break;
-    }
+    if (value) return [{ by: 'testid', value }];
   }
+  return [];
+}
+
+/** Name-based candidates; skipped in masked or blocked regions, where the text itself is private. */
+function textualCandidates(el: Element, role: string | undefined, name: string): TargetCandidate[] {
+  const candidates: TargetCandidate[] = [];
   if (role && name) candidates.push({ by: 'role', role, name });
   const label = /^(input|textarea|select)$/.test(el.localName) || el.hasAttribute('aria-labelledby') ? labelText(el) : '';
   if (label) candidates.push({ by: 'label', value: label });
@@ -44,6 +47,12 @@ export function targetCandidates(el: Element, role: string | undefined, name: st
     const text = collapse(el.textContent);
     if (text && text.length <= MAX_TEXT_CANDIDATE_CHARS) candidates.push({ by: 'text', value: text });
   }
+  return candidates;
+}
+
+export function targetCandidates(el: Element, role: string | undefined, name: string, isPrivate = false): TargetCandidate[] {
+  const candidates = testIdCandidate(el);
+  if (!isPrivate) candidates.push(...textualCandidates(el, role, name));
   const id = stableIdSelector(el);
   if (id) candidates.push({ by: 'css', value: id });
   const byName = nameSelector(el);
@@ -54,10 +63,11 @@ export function targetCandidates(el: Element, role: string | undefined, name: st
 
 export function describeTarget(el: Element, mirror: RecordMirror, point?: { x: number; y: number }): ActionTarget {
   const role = ariaRole(el);
-  const name = accessibleName(el, role);
+  const isPrivate = isPrivateRegion(el);
+  const name = isPrivate ? '' : accessibleName(el, role);
   const box = el.getBoundingClientRect();
   const target: ActionTarget = {
-    candidates: targetCandidates(el, role, name),
+    candidates: targetCandidates(el, role, name, isPrivate),
     tag: el.localName,
     rect: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) },
   };

@@ -30,5 +30,5 @@ export function guard<A extends unknown[], R>(operation: string, fn: (...args: A
 }
 
 export function debugLog(...args: unknown[]): void {
-  if (__DEBUG__) console.debug('[reprise]', ...args);
+  if (__DEBUG__) console.debug('[reprise:debug]', ...args);
 }

@@ -18,13 +18,13 @@ function isPaymentField(el: Element): boolean {
   return attr(el, 'autocomplete').startsWith('cc-') || PAYMENT_FIELD.test(attr(el, 'name') + ' ' + el.id);
 }
 
+/** Inside a masked or blocked region: rrweb hides its text, so Reprise must not reveal it through names either. */
+export function isPrivateRegion(el: Element): boolean {
+  return el.closest(`${MASK_SELECTOR},.${BLOCK_CLASS},${BLOCK_SELECTOR}`) !== null;
+}
+
 export function shouldMaskInput(el: Element, maskAllInputs: boolean): boolean {
-  return (
-    maskAllInputs ||
-    attr(el, 'type') === 'password' ||
-    isPaymentField(el) ||
-    el.closest(MASK_SELECTOR) !== null
-  );
+  return maskAllInputs || attr(el, 'type') === 'password' || isPaymentField(el) || isPrivateRegion(el);
 }
 
 export function maskedKind(el: Element): MaskedShape['kind'] {

@@ -1,14 +1,15 @@
 // How rrweb itself records: no mouse trails, user-triggered inputs only, Reprise's mask and block markers.
 import type { record } from '@rrweb/record';
+import type { RecordedEvent } from '../protocol/rrweb.js';
 import { reportError } from './guard.js';
 import { BLOCK_CLASS, BLOCK_SELECTOR, MASK_CLASS, RRWEB_MASK_INPUT_TYPES, rrwebMaskInputFn } from './maskPolicy.js';
 import { CHECKOUT_EVERY_MS } from './options.js';
 
 type RecordOptions = NonNullable<Parameters<typeof record>[0]>;
 
-export function rrwebOptions(emit: NonNullable<RecordOptions['emit']>, maskAllInputs: boolean): RecordOptions {
+export function rrwebOptions(emit: (event: RecordedEvent) => void, maskAllInputs: boolean): RecordOptions {
   return {
-    emit,
+    emit: emit as NonNullable<RecordOptions['emit']>,
     checkoutEveryNms: CHECKOUT_EVERY_MS,
     blockClass: BLOCK_CLASS,
     blockSelector: BLOCK_SELECTOR,

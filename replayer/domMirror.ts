@@ -92,10 +92,13 @@ export class DomMirror {
   }
 }
 
+const DOM_GLOBAL = /^(Node|Element|Document|DocumentFragment|ShadowRoot|MutationObserver|Text|Comment|CSSStyleSheet|(HTML|SVG)\w*Element)$/;
+
 // rrweb-snapshot and dom-accessibility-api test `instanceof Node`/`Element` against the globals.
 function exposeDomGlobals(window: JSDOM['window']): void {
   const globals = globalThis as Record<string, unknown>;
-  for (const name of ['Node', 'Element', 'HTMLElement', 'ShadowRoot', 'MutationObserver', 'HTMLInputElement', 'HTMLSelectElement', 'HTMLTextAreaElement']) {
-    globals[name] = (window as unknown as Record<string, unknown>)[name];
+  const source = window as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(window)) {
+    if (DOM_GLOBAL.test(name)) globals[name] = source[name];
   }
 }

@@ -2,11 +2,15 @@ import type { Trajectory } from '../protocol/index.js';
 
 export interface PageInitOptions {
   seed: string;
+  /** Added to the real time in `Date`: recording start minus replay start, the same for every page of a session. */
+  clockOffsetMs: number;
   storage?: Trajectory['storage'];
 }
 
 /**
- * Source of the script that runs in every document before the app's own. It seeds Math.random and
+ * Source of the script that runs in every document before the app's own. It shifts Date to the recording's time
+ * (time keeps flowing; timers stay native: Playwright's clock.install catches errors thrown in timers and turns
+ * them into console errors, which would hide page errors), seeds Math.random and
  * crypto.randomUUID (distinct values per call: a constant collides ids), restores recorded storage once per tab,
  * freezes CSS motion, and counts DOM mutations so the replayer can tell when the page went quiet without reading
  * the page's (faked) clock. Written as a string because tsx/esbuild's keepNames would inject a `__name` helper
@@ -17,6 +21,19 @@ export function pageInitScript(options: PageInitOptions): string {
 }
 
 const INIT_SOURCE = String.raw`function (options) {
+  var NativeDate = Date;
+  var offset = options.clockOffsetMs;
+  var ShiftedDate = function Date() {
+    if (!new.target) return new NativeDate(NativeDate.now() + offset).toString();
+    var args = arguments.length ? arguments : [NativeDate.now() + offset];
+    return Reflect.construct(NativeDate, args, new.target === ShiftedDate ? NativeDate : new.target);
+  };
+  ShiftedDate.prototype = NativeDate.prototype;
+  ShiftedDate.now = function now() { return NativeDate.now() + offset; };
+  ShiftedDate.parse = NativeDate.parse;
+  ShiftedDate.UTC = NativeDate.UTC;
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: ShiftedDate, writable: true, configurable: true });
+  window.Date = ShiftedDate;
   var state = 0;
   for (var i = 0; i < options.seed.length; i++) state = Math.imul(state ^ options.seed.charCodeAt(i), 2654435761) >>> 0;
   function random() {

@@ -99,8 +99,8 @@ async function act(element: Element, action: Exclude<StepAction, { type: 'naviga
       await element.selectOption(action.values, { timeout });
       return;
     case 'submit':
-      await element.evaluate((node) => {
-        const form = node instanceof HTMLFormElement ? node : node.closest('form');
+      await (element as Locator).evaluate((node: any) => {
+        const form = node.tagName === 'FORM' ? node : node.closest('form');
         if (!form) throw new Error('the target is neither a form nor inside one');
         form.requestSubmit();
       });

@@ -7,7 +7,7 @@ const POLL_INTERVAL_MS = 40;
 
 /**
  * Waits until no request is in flight and the DOM has not changed for QUIET_WINDOW_MS, or `maxWaitMs` passes.
- * Returns how long that took. Uses Node's clock: the page's clock is faked by `context.clock.install`.
+ * Returns how long that took. Uses Node's clock: the page's Date is shifted to the recording's time.
  */
 export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number): Promise<number> {
   const started = Date.now();
@@ -17,7 +17,7 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
     const page = collector.page;
     const count = page ? await mutationCount(page) : 0;
     const now = Date.now();
-    if (count !== lastCount || collector.inFlight.size > 0) {
+    if (count < 0 || count !== lastCount || collector.inFlight.size > 0) {
       lastCount = count;
       quietSince = now;
     } else if (now - quietSince >= QUIET_WINDOW_MS) {

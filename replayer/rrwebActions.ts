@@ -32,7 +32,13 @@ export function rrwebActions(events: readonly RecordedEvent[], warnings: string[
   let unresolved = 0;
 
   const flush = () => {
-    if (pending) actions.push({ at: pending.at, kind: 'action', action: inputAction(pending) });
+    if (!pending) return;
+    const action = inputAction(pending);
+    const previous = actions[actions.length - 1];
+    // Clicking a checkbox also emits its Input; replaying both would toggle it twice.
+    const clickCausedIt = action.type === 'check' && previous?.action.type === 'click' && previous.action.target.nodeId === pending.id;
+    if (clickCausedIt) actions.pop();
+    actions.push({ at: pending.at, kind: 'action', action });
     pending = undefined;
   };
 

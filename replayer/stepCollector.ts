@@ -26,6 +26,8 @@ export class StepCollector {
   private events: StepEvents = emptyEvents();
   private readonly startedAt = new Map<Request, number>();
   private readonly pendingBodies = new Set<Promise<void>>();
+  private readonly bodies = new Map<Request, Promise<Buffer | undefined>>();
+  private readonly watched = new WeakSet<Page>();
 
   constructor(private readonly context: BrowserContext, private readonly target: string) {
     context.on('page', (page) => {
@@ -33,16 +35,19 @@ export class StepCollector {
       this.watch(page);
       if (opener) {
         this.page = page;
-        this.events.notes.push(`A new tab opened at ${page.url() || 'about:blank'}; replay continued in it.`);
+        this.events.notes.push(`A new tab opened from ${opener.url()}; replay continued in it.`);
       }
     });
   }
 
   watch(page: Page): void {
+    if (this.watched.has(page)) return;
+    this.watched.add(page);
     if (!this.page) this.page = page;
-    page.on('request', (request) => {
-      this.startedAt.set(request, Date.now());
-      if (!QUIESCENCE_IGNORED_TYPES.has(request.resourceType())) this.inFlight.add(request);
+    page.on('response', (response) => {
+      const request = response.request();
+      const isJson = (response.headers()['content-type'] ?? '').includes('json');
+      if (isJson && !this.bodies.has(request) && OBSERVED_RESOURCE_TYPES.has(request.resourceType())) this.bodies.set(request, response.body().catch(() => undefined));
     });
     page.on('requestfinished', (request) => this.finished(request));
     page.on('requestfailed', (request) => this.finished(request));
@@ -60,6 +65,11 @@ export class StepCollector {
     page.on('close', () => {
       if (this.page === page) this.page = this.context.pages().find((other) => other !== page && !other.isClosed());
     });
+  }
+
+  /** A response body read elsewhere (see responseBodyCapture.ts), used for the response's JSON shape. */
+  captureBody(request: Request, body: Promise<Buffer | undefined>): void {
+    this.bodies.set(request, body);
   }
 
   /** What happened since the last call; waits briefly for response bodies still being read. */
@@ -85,7 +95,10 @@ export class StepCollector {
     const failure = request.failure();
     if (failure) observation.failure = failure.errorText;
     this.events.requests.push(observation);
-    if (failure) return;
+    if (failure) {
+      this.bodies.delete(request);
+      return;
+    }
     const reading = this.readResponse(request, observation).finally(() => this.pendingBodies.delete(reading));
     this.pendingBodies.add(reading);
   }
@@ -94,11 +107,11 @@ export class StepCollector {
     const response = await request.response().catch(() => null);
     if (!response) return;
     observation.status = response.status();
-    const contentType = response.headers()['content-type'] ?? '';
-    if (!contentType.includes('json') || observation.resourceType === 'document') return;
+    const body = await this.bodies.get(request);
+    this.bodies.delete(request);
+    if (!body || body.byteLength > MAX_SHAPE_BODY_BYTES) return;
     try {
-      const body = await response.body();
-      if (body.byteLength <= MAX_SHAPE_BODY_BYTES) observation.responseShape = jsonShape(JSON.parse(body.toString('utf8')));
+      observation.responseShape = jsonShape(JSON.parse(body.toString('utf8')));
     } catch {
       observation.responseShape = 'unparseable';
     }

@@ -7,7 +7,7 @@ import { isFailedStatus, compareNetwork } from './compareNetwork.js';
 import { compareNavigation, compareOutcome } from './compareOutcome.js';
 import { compareText } from './compareText.js';
 import { compareVisual } from './compareVisual.js';
-import { describeAction } from './describeAction.js';
+import { describeAction, elementLabel } from './describeAction.js';
 import { isCoveredByRepeat, noiseSignature } from './noise.js';
 import { compileTextPatterns, matchesRequestPath, routeOf, type StepPair } from './stepPair.js';
 import { HARD_FAILURE_KINDS, type CompareInput, type RawDivergence } from './types.js';
@@ -29,7 +29,8 @@ export async function compareReplays(input: CompareInput): Promise<Divergence[]>
         if (!divergence.noise && isCoveredByRepeat(divergence, noise)) markNoise(divergence, 'baseline-repeat');
       }
     }
-    for (const divergence of found) divergence.evidence = { ...divergence.evidence, route: routeOf(baseline.steps[index].url) };
+    const context = stepContext(baseline.steps, index);
+    for (const divergence of found) divergence.evidence = { ...divergence.evidence, ...context };
     all.push(...found);
   }
   for (const divergence of all) applyIgnoreRules(divergence, input, textPatterns);
@@ -69,6 +70,20 @@ function pairAt(baseline: ReplayResult, other: ReplayResult, index: number): Ste
 
 function stepStartUrl(step: StepObservation): string | undefined {
   return step.action.type === 'navigate' ? undefined : step.url;
+}
+
+/** Where and what the user was doing: feeds features, ticket signatures and titles. */
+function stepContext(steps: StepObservation[], index: number): Record<string, string> {
+  const step = steps[index];
+  const urlBefore = steps[index - 1]?.url ?? step.url;
+  const target = 'target' in step.action ? step.action.target : undefined;
+  return {
+    route: routeOf(step.url),
+    routeBefore: routeOf(urlBefore),
+    action: describeAction(step.action),
+    actionType: step.action.type,
+    actionTarget: elementLabel(target) ?? '',
+  };
 }
 
 function compareQuiescence(pair: StepPair): RawDivergence[] {

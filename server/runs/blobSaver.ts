@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/index.js';
 
-/** Content-addressed blobs: the same screenshot taken twice is stored once. */
-export function blobSaver(store: Store, projectId: string) {
+/**
+ * Content-addressed within a session: the same screenshot taken twice in a session's replays is stored once, and
+ * every blob is tied to its session so that a privacy deletion of the session removes its screenshots too.
+ */
+export function blobSaver(store: Store, projectId: string, sessionId: string) {
   return async (bytes: Uint8Array, contentType: string): Promise<string> => {
     const extension = contentType === 'image/png' ? 'png' : contentType === 'image/jpeg' ? 'jpg' : 'bin';
-    const key = `${createHash('sha1').update(bytes).digest('hex')}.${extension}`;
-    await store.putBlob(projectId, key, bytes, contentType);
+    const key = `${sessionId}.${createHash('sha1').update(bytes).digest('hex')}.${extension}`;
+    await store.putBlob(projectId, key, bytes, contentType, { sessionId });
     return key;
   };
 }

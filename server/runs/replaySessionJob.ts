@@ -17,7 +17,7 @@ export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Pr
   const events = await store.readEvents(job.projectId, job.sessionId);
   const session = await store.getSession(job.projectId, job.sessionId);
   const trajectory = toTrajectory(job.sessionId, events);
-  const saveBlob = blobSaver(store, job.projectId);
+  const saveBlob = blobSaver(store, job.projectId, job.sessionId);
   const browser = await deps.browsers.get();
 
   const replay = (target: string): Promise<ReplayResult> => replaySession({ browser, trajectory, target, saveBlob });

@@ -25,7 +25,7 @@ export function App() {
     setAuth({ status: 'loading' });
     api.me().then(
       (me) => {
-        setCsrfToken(me.csrfToken);
+        setCsrfToken(me.csrfToken ?? '');
         setAuth({ status: 'ok', me });
       },
       (error: unknown) =>

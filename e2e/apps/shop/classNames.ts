@@ -1,6 +1,7 @@
 // Class renaming for the renamed-classes variant. Pages and client scripts only ever write classes as literal
 // class="..." attributes (scripts find elements by id and data-* hooks), so one pattern covers both.
-const CLASS_ATTRIBUTE = /\bclass="([^"]*)"/g;
+// The lookbehind keeps data-class="..." and similar attributes out.
+const CLASS_ATTRIBUTE = /(?<=\s)class="([^"]*)"/g;
 const CSS_CLASS_SELECTOR = /\.(-?[A-Za-z_][\w-]*)/g;
 
 export function renameClassesInMarkup(markup: string, rename: (className: string) => string): string {

@@ -41,7 +41,7 @@ export function Header({ me, projectId, onProjectChange, route, onLogout }: Head
           </select>
         </label>
         <span class="who" title={me.principal.kind === 'token' ? 'API token' : 'User'}>
-          {me.principal.name}
+          {me.principal.username ?? me.principal.name ?? 'unknown'}
         </span>
         <button type="button" class="button button-quiet" onClick={onLogout}>
           Log out

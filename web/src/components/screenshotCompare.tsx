@@ -47,16 +47,18 @@ export function ScreenshotCompare({ project, baseline, candidate, diffImage }: S
           <Shot label="Candidate" src={candidate && blobUrl(project, candidate)} diff={showDiff ? diffImage && blobUrl(project, diffImage) : undefined} />
         </div>
       ) : (
-        <figure class="overlay">
-          <img src={blobUrl(project, baseline!)} alt="Baseline screenshot" />
-          <img
-            class="overlay-top"
-            src={blobUrl(project, candidate!)}
-            alt="Candidate screenshot"
-            style={{ clipPath: `inset(0 ${100 - slider}% 0 0)` }}
-          />
-          {showDiff && diffImage && <img class="overlay-diff" src={blobUrl(project, diffImage)} alt="Visual difference" />}
-          <span class="overlay-divider" style={{ left: `${slider}%` }} aria-hidden="true" />
+        <figure class="shot">
+          <div class="overlay">
+            <img src={blobUrl(project, baseline!)} alt="Baseline screenshot" />
+            <img
+              class="overlay-top"
+              src={blobUrl(project, candidate!)}
+              alt="Candidate screenshot"
+              style={{ clipPath: `inset(0 ${100 - slider}% 0 0)` }}
+            />
+            {showDiff && diffImage && <img class="overlay-diff" src={blobUrl(project, diffImage)} alt="Visual difference" />}
+            <span class="overlay-divider" style={{ left: `${slider}%` }} aria-hidden="true" />
+          </div>
           <figcaption class="small muted">Left of the line: candidate. Right: baseline.</figcaption>
         </figure>
       )}

@@ -1,0 +1,86 @@
+// POST /api/ingest: the recorder's batches. Acknowledged only once the store says the batch is durable.
+import { Router, type Request } from 'express';
+import type { Server as SocketServer } from 'socket.io';
+import {
+  checksumEvents, describeZodError, INGEST_KEY_HEADER, ingestBatchSchema, MAX_BATCH_BYTES, RECORDING_FORMAT_VERSION,
+  type IngestAck,
+} from '../../protocol/index.js';
+import type { ServerConfig } from '../config.js';
+import type { Project, Store } from '../store/index.js';
+import { HttpError } from './httpError.js';
+import { assertIngestOrigin, isOriginAllowed, setIngestCorsHeaders } from './ingestCors.js';
+import { RateLimiter } from './rateLimiter.js';
+import { readRawBody } from './readRawBody.js';
+
+export interface IngestDeps {
+  config: Pick<ServerConfig, 'ingestRatePerSecond' | 'ingestBurst'>;
+  store: Store;
+  io?: SocketServer;
+}
+
+export function ingestRoutes({ config, store, io }: IngestDeps): Router {
+  const router = Router();
+  const limiter = new RateLimiter(config.ingestRatePerSecond, config.ingestBurst);
+
+  // A preflight carries no x-reprise-key value, so it is answered for any origin some project allows; the
+  // real request is then checked against its own project.
+  router.options('/api/ingest', async (req, res) => {
+    const origin = req.get('origin');
+    const key = ingestKeyOf(req);
+    const projects = key ? [await store.getProjectByIngestKey(key)].filter((project) => project !== undefined) : await store.listProjects();
+    if (!origin || !projects.some((project) => isOriginAllowed(project.allowedOrigins, origin))) {
+      throw new HttpError(403, 'ORIGIN_NOT_ALLOWED', `Origin ${origin ?? '(none)'} may not send recordings here. Add it to the project's allowed origins.`);
+    }
+    setIngestCorsHeaders(res, origin);
+    res.status(204).end();
+  });
+
+  router.post('/api/ingest', async (req, res) => {
+    const project = await projectOf(store, req);
+    const origin = req.get('origin');
+    assertIngestOrigin(project, origin);
+    if (origin) setIngestCorsHeaders(res, origin);
+    const decision = limiter.take(project.id);
+    if (!decision.allowed) {
+      throw new HttpError(429, 'RATE_LIMITED', `Project "${project.id}" is sending batches faster than ${config.ingestRatePerSecond}/s. Retry after ${decision.retryAfterSeconds}s.`, {
+        'Retry-After': String(decision.retryAfterSeconds),
+      });
+    }
+    const body = await readRawBody(req, MAX_BATCH_BYTES);
+    const batch = ingestBatchSchema.safeParse(parseJson(body));
+    if (!batch.success) throw new HttpError(400, 'INVALID_BATCH', `Invalid ingest batch: ${describeZodError(batch.error)}.`);
+    if (batch.data.formatVersion > RECORDING_FORMAT_VERSION) {
+      throw new HttpError(422, 'FORMAT_TOO_NEW', `This batch uses recording format ${batch.data.formatVersion}, but the server reads up to ${RECORDING_FORMAT_VERSION}. Upgrade the Reprise server.`);
+    }
+    const checksum = checksumEvents(batch.data.events);
+    if (checksum !== batch.data.checksum) {
+      throw new HttpError(422, 'CHECKSUM_MISMATCH', `Batch ${batch.data.sessionId}#${batch.data.seq}: checksum ${batch.data.checksum} does not match the events (${checksum}); the body was altered or truncated. Resend the batch.`);
+    }
+    const result = await store.appendBatch(project.id, batch.data);
+    if (result.stored) io?.to(`project:${project.id}`).emit('session:ingested', { id: result.session.id, projectId: project.id, endedAt: result.session.endedAt });
+    const ack: IngestAck = { ok: true, sessionId: batch.data.sessionId, seq: batch.data.seq, stored: result.stored };
+    res.json(ack);
+  });
+
+  return router;
+}
+
+function ingestKeyOf(req: Request): string | undefined {
+  return req.get(INGEST_KEY_HEADER) ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
+}
+
+async function projectOf(store: Store, req: Request): Promise<Project> {
+  const key = ingestKeyOf(req);
+  if (!key) throw new HttpError(401, 'INGEST_KEY_REQUIRED', `Send the project's ingest key in the ${INGEST_KEY_HEADER} header or as ?key= (beacons).`);
+  const project = await store.getProjectByIngestKey(key);
+  if (!project) throw new HttpError(401, 'INGEST_KEY_UNKNOWN', 'The ingest key matches no project. Copy the snippet again from the dashboard (Settings → Recorder).');
+  return project;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new HttpError(400, 'MALFORMED_JSON', `The batch is not valid JSON (${(error as Error).message}). Send the IngestBatch as JSON, optionally gzip-compressed.`);
+  }
+}

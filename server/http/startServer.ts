@@ -1,0 +1,77 @@
+// Opens the store, bootstraps the default project and admin credentials, and listens.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import type { Server as SocketServer } from 'socket.io';
+import { bootstrapAuth } from '../auth/index.js';
+import type { ServerConfig } from '../config.js';
+import { openStore, type Store } from '../store/index.js';
+import { createApp, type MountRoutes } from './createApp.js';
+import { attachSockets } from './sockets.js';
+
+export const DEFAULT_PROJECT_ID = 'default';
+const DEFAULT_RETENTION_DAYS = 30;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: ServerConfig;
+  store: Store;
+  io: SocketServer;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  mount?: MountRoutes;
+  logger?: Logger;
+  distDir?: string;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const store = await openStore(config);
+  try {
+    await bootstrapDefaultProject(store, config);
+    await bootstrapAuth(store, config, logger);
+    const httpServer = http.createServer();
+    const io = attachSockets(httpServer, store, logger);
+    const app = createApp({ config, store, logger, io, distDir: options.distDir }, options.mount);
+    httpServer.on('request', app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    logger.info({ url, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined }, 'Reprise server listening');
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        // io.close() also closes the HTTP server: it stops accepting and waits for in-flight requests.
+        await new Promise<void>((resolve) => {
+          io.close(() => resolve());
+          httpServer.closeIdleConnections();
+        });
+        await store.close();
+      })());
+    return { url, port, config: { ...config, port }, store, io, logger, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function bootstrapDefaultProject(store: Store, config: ServerConfig): Promise<void> {
+  if (!config.projectKey) return;
+  const existing = await store.getProject(DEFAULT_PROJECT_ID);
+  await store.upsertProject({
+    id: DEFAULT_PROJECT_ID,
+    name: existing?.name ?? 'Default project',
+    ingestKey: config.projectKey,
+    allowedOrigins: config.allowedOrigins,
+    retentionDays: existing?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    createdAt: existing?.createdAt ?? Date.now(),
+  });
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Divergence, TriageRequest } from '../../protocol/index.js';
+import { defaultModel, featuresFromEvidence, refitModel, ticketSignature, type ModelState } from '../analysis/index.js';
+import type { Label, Project, Store } from '../store/index.js';
+import { RunError } from './runErrors.js';
+
+export interface TriageOutcome {
+  label: Label;
+  labelled: number;
+  model: { trainedOn: number; brierScore?: number };
+}
+
+/**
+ * Records a reviewer's decision as labels (one per divergence it covers, with the features the prediction used) and
+ * refits the project's model from every label at once, so the next prediction already reflects it.
+ */
+export async function recordTriage(store: Store, project: Project, request: TriageRequest): Promise<TriageOutcome> {
+  const targets = await divergencesCovered(store, project.id, request);
+  if (!targets.length) {
+    throw new RunError('RUN_NOT_FOUND', `Nothing to triage: run ${request.runId} has no matching divergence for session ${request.sessionId}${request.step === undefined ? '' : ` at step ${request.step}`}.`, 404);
+  }
+  const createdAt = Date.now();
+  const labels: Label[] = targets.map(({ sessionId, divergence }) => ({
+    id: randomUUID(),
+    projectId: project.id,
+    runId: request.runId,
+    sessionId,
+    step: divergence.step,
+    kind: divergence.kind,
+    ticketId: request.ticketId,
+    decision: request.decision,
+    comment: request.comment,
+    features: featuresFromEvidence(divergence),
+    createdAt,
+  }));
+  for (const label of labels) await store.addLabel(label);
+
+  const training = (await store.listLabels(project.id)).flatMap((label) => (label.features ? [{ features: label.features, decision: label.decision }] : []));
+  const model: ModelState = refitModel(training, defaultModel());
+  await store.putModelState(project.id, model);
+  return { label: labels[0], labelled: labels.length, model: { trainedOn: model.trainedOn, brierScore: model.calibration?.brierScore } };
+}
+
+async function divergencesCovered(store: Store, projectId: string, request: TriageRequest): Promise<{ sessionId: string; divergence: Divergence }[]> {
+  if (request.ticketId) {
+    const run = await store.getRun(projectId, request.runId);
+    const ticket = run?.report?.tickets.find((candidate) => candidate.id === request.ticketId);
+    if (!ticket) throw new RunError('RUN_NOT_FOUND', `Run ${request.runId} has no predicted ticket ${request.ticketId}.`, 404);
+    const covered: { sessionId: string; divergence: Divergence }[] = [];
+    for (const sessionId of ticket.sessionIds) {
+      const result = await store.getSessionResult(projectId, request.runId, sessionId);
+      for (const divergence of result?.verdict.divergences ?? []) {
+        if (!divergence.noise && ticketSignature(divergence) === ticket.signature) covered.push({ sessionId, divergence });
+      }
+    }
+    return covered;
+  }
+  const result = await store.getSessionResult(projectId, request.runId, request.sessionId);
+  if (!result) throw new RunError('RUN_NOT_FOUND', `Run ${request.runId} has no result for session ${request.sessionId}.`, 404);
+  return result.verdict.divergences
+    .filter((divergence) => !divergence.noise)
+    .filter((divergence) => request.step === undefined || divergence.step === request.step)
+    .filter((divergence) => request.kind === undefined || divergence.kind === request.kind)
+    .map((divergence) => ({ sessionId: request.sessionId, divergence }));
+}
