@@ -145,6 +145,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
 
 function firstLoadProblem(report: StepOutcomeReport & { error?: string }, label: string, url: string, path: string): string | undefined {
   if (report.error) return `${label} ${url} could not be loaded as the first page ${path}: ${report.error}. Check that the deployment is up and reachable from the replayer.`;
+  if (report.outcome !== 'performed') return `${label} ${url} did not load the first page ${path}: ${report.outcomeReason ?? report.outcome}. Check that the deployment is up and answers quickly.`;
   if (report.status !== undefined && report.status >= 500) return `${label} ${url} answered ${report.status} on the first page ${path}. The deployment is failing; replay needs the first page to load.`;
   return undefined;
 }

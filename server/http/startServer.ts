@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import type { Server as SocketServer } from 'socket.io';
 import { bootstrapAuth } from '../auth/index.js';
 import type { ServerConfig } from '../config.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, startRetentionTimer, type RetentionTimerOptions, type Store } from '../store/index.js';
 import { createApp, type MountRoutes } from './createApp.js';
 import { attachSockets } from './sockets.js';
 
@@ -26,6 +26,8 @@ export interface StartOptions {
   mount?: MountRoutes;
   logger?: Logger;
   distDir?: string;
+  /** Retention sweep at start and every `intervalMs` (hourly by default); `false` turns it off. */
+  retention?: Pick<RetentionTimerOptions, 'intervalMs' | 'now'> | false;
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -42,6 +44,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
+    const retention = options.retention === false ? undefined : startRetentionTimer(store, {
+      ...options.retention,
+      onSweep: (result) => result.deleted && logger.info(result, 'Retention sweep deleted expired sessions'),
+      onError: (error) => logger.error({ err: error }, 'Retention sweep failed; it will be retried at the next interval'),
+    });
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -54,6 +61,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           io.close(() => resolve());
           httpServer.closeIdleConnections();
         });
+        await retention?.stop();
         await store.close();
       })());
     return { url, port, config: { ...config, port }, store, io, logger, close };

@@ -14,6 +14,8 @@ export { upgradeEvents, assertSupportedFormat } from './recordingFormat.js';
 export { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 export { browserName } from './browserName.js';
 export { assertSafeBlobKey } from './blobKey.js';
+export { sweepRetention, DAY_MS, type RetentionSweepResult } from './retention.js';
+export { startRetentionTimer, RETENTION_INTERVAL_MS, type RetentionTimer, type RetentionTimerOptions } from './retentionTimer.js';
 
 /** MongoDB when `mongoUrl` is configured, else SQLite under `dataDir`. */
 export async function openStore(config: Pick<ServerConfig, 'mongoUrl' | 'dataDir'>): Promise<Store> {

@@ -3,12 +3,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { IngestBatch, Page, RecordedEvent, SessionSummary } from '../../protocol/index.js';
 import { BlobFiles } from './blobFiles.js';
 import { assertSafeBlobKey } from './blobKey.js';
 import { encodeCursor, decodeCursor } from './cursor.js';
 import { StoreError } from './errors.js';
+import { GroupCommit } from './groupCommit.js';
 import { assertSupportedFormat, upgradeEvents } from './recordingFormat.js';
 import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 import { sessionFilterSql } from './sessionFilterSql.js';
@@ -18,6 +20,9 @@ import type {
 } from './store.js';
 
 type Row = Record<string, any>;
+type PendingAppend = { projectId: string; batch: IngestBatch; eventsGzip: Buffer };
+
+const gzipAsync = promisify(gzip);
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -25,6 +30,7 @@ export class SqliteStore implements Store {
   private readonly blobs: BlobFiles;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly appendTransaction: (projectId: string, batch: IngestBatch, eventsGzip: Buffer) => AppendResult;
+  private readonly appends: GroupCommit<PendingAppend, AppendResult>;
 
   static async open(dataDir: string): Promise<SqliteStore> {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -47,6 +53,15 @@ export class SqliteStore implements Store {
       this.writeSummary(session);
       return { stored: true, session };
     });
+    // Called inside the group's transaction, appendTransaction runs as a savepoint: one bad batch rolls back alone.
+    const commitAppends = this.db.transaction((items: PendingAppend[]) => items.map(({ projectId, batch, eventsGzip }) => {
+      try {
+        return { ok: true as const, value: this.appendTransaction(projectId, batch, eventsGzip) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }));
+    this.appends = new GroupCommit((items) => commitAppends(items));
   }
 
   async upsertProject(project: Project): Promise<Project> {
@@ -77,7 +92,9 @@ export class SqliteStore implements Store {
 
   async appendBatch(projectId: string, batch: IngestBatch): Promise<AppendResult> {
     assertSupportedFormat(batch.formatVersion);
-    return this.appendTransaction(projectId, batch, gzipSync(JSON.stringify(batch.events)));
+    // Compressed on libuv's thread pool: on the event loop it costs more than the commit itself.
+    const eventsGzip = await gzipAsync(JSON.stringify(batch.events));
+    return this.appends.submit({ projectId, batch, eventsGzip });
   }
 
   async getSession(projectId: string, sessionId: string): Promise<SessionSummary | undefined> {

@@ -42,7 +42,7 @@ describe('replayer | replaySession', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(apps.map((started) => started.close()));
+    await Promise.all(apps.map((started) => started.close().catch(() => undefined)));
   });
 
   const trajectory = toTrajectory('signup-session', recording);
@@ -154,5 +154,12 @@ describe('replayer | replaySession', () => {
     expect(result.status).toBe('error');
     expect(result.error).toContain(`Candidate ${fixture.origin}/signup answered 503 on the first page /signup.`);
     expect(result.steps).toEqual([]);
+
+    const gone = await app();
+    await gone.close();
+    const refused = await replaySession({ browser, trajectory, target: gone.origin, saveBlob });
+    expect(refused.status).toBe('error');
+    expect(refused.error).toContain(`Target ${gone.origin}/signup could not be loaded as the first page /signup: `);
+    expect(refused.error).toContain('ERR_CONNECTION_REFUSED');
   });
 });
