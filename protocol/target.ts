@@ -40,4 +40,15 @@ export interface ActionTarget {
 export interface MaskedShape {
   kind: 'email' | 'number' | 'date' | 'tel' | 'url' | 'password' | 'card' | 'text';
   length: number;
+  /**
+   * Character classes of the value, never the characters: `9` a digit, `a` a lower-case letter, `A` an upper-case
+   * letter, `*` anything else alphanumeric; punctuation and spaces kept as typed ("12/30" -> "99/99"). Lets replay
+   * type a value that passes the same format checks (card expiry, CVC, postcodes). Never sent for passwords.
+   */
+  pattern?: string;
+}
+
+/** The `pattern` of a masked value (see MaskedShape). Shared by the recorder and the tests. */
+export function maskPattern(value: string): string {
+  return value.replace(/[0-9]/g, '9').replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/[^\s\p{P}\p{S}9aA]/gu, '*');
 }

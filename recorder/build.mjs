@@ -15,20 +15,46 @@ const CANVAS_STUB = 'class CanvasManager { reset() {} freeze() {} unfreeze() {} 
  * Reprise records with recordCanvas off, yet @rrweb/record always bundles its canvas manager and an inlined
  * worker (about 3 KB gzip of a 30 KB budget). This swaps them for a stub with the methods rrweb calls.
  */
-const stripRrwebCanvas = {
-  name: 'strip-rrweb-canvas',
+function stripCanvas(source, path) {
+  const start = source.indexOf(CANVAS_START);
+  const end = source.indexOf(CANVAS_END);
+  if (start < 0 || end < start) throw rrwebChanged(`"${CANVAS_START}" before "${CANVAS_END}"`, path);
+  return source.slice(0, start) + CANVAS_STUB + source.slice(end);
+}
+
+/**
+ * rrweb 2.1.6 lists querySelector/querySelectorAll as Element *accessors*, so its "are the DOM prototypes untainted"
+ * check always fails and it inserts and removes an iframe on every page load (about 20 ms on a 5,000-node page in
+ * bench/recorder). Moving them to the methods list is the upstream fix, rrweb-io/rrweb#1802.
+ */
+const UNTAINTED_PATCHES = [
+  ['Element: ["shadowRoot", "querySelector", "querySelectorAll"],', 'Element: ["shadowRoot"],'],
+  ['Element: [],', 'Element: ["querySelector", "querySelectorAll"],'],
+  // Custom element names always contain a hyphen: skip the registry lookup for the other 99% of elements.
+  ['if (customElements.get(tagName)) isCustomElement = true;', 'if (tagName.includes("-") && customElements.get(tagName)) isCustomElement = true;'],
+];
+
+function patchRrweb(source, path) {
+  let patched = stripCanvas(source, path);
+  for (const [from, to] of UNTAINTED_PATCHES) {
+    if (patched.split(from).length !== 2) throw rrwebChanged(`exactly one "${from}"`, path);
+    patched = patched.replace(from, to);
+  }
+  return patched;
+}
+
+function rrwebChanged(expected, path) {
+  return new Error(
+    `Building the recorder: expected ${expected} in ${path} (@rrweb/record 2.1.6), but did not find it. ` +
+      'The rrweb version changed: update the markers in recorder/build.mjs or remove the patch.',
+  );
+}
+
+const patchRrwebRecord = {
+  name: 'patch-rrweb-record',
   setup(builder) {
     builder.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const start = source.indexOf(CANVAS_START);
-      const end = source.indexOf(CANVAS_END);
-      if (start < 0 || end < start) {
-        throw new Error(
-          `Building the recorder: expected "${CANVAS_START}" before "${CANVAS_END}" in ${args.path} (@rrweb/record 2.1.6), ` +
-            'but did not find them. The rrweb version changed: update the markers in recorder/build.mjs or remove stripRrwebCanvas.',
-        );
-      }
-      return { contents: source.slice(0, start) + CANVAS_STUB + source.slice(end), loader: 'js' };
+      return { contents: patchRrweb(await readFile(args.path, 'utf8'), args.path), loader: 'js' };
     });
   },
 };
@@ -42,7 +68,7 @@ const shared = {
   legalComments: 'none',
   logLevel: 'error',
   absWorkingDir: root,
-  plugins: [stripRrwebCanvas],
+  plugins: [patchRrwebRecord],
 };
 
 /** Writes through a temporary file and a rename, so a server or test reading dist/ never sees half a bundle. */

@@ -1,5 +1,5 @@
 // One masking rule shared by rrweb's snapshot/input masking and Reprise's own input actions, so both agree.
-import type { MaskedShape } from '../protocol/target.js';
+import { maskPattern, type MaskedShape } from '../protocol/target.js';
 
 export const MASK_CLASS = 'reprise-mask';
 export const MASK_SELECTOR = '.reprise-mask,[data-reprise-mask]';
@@ -40,8 +40,10 @@ export function maskedKind(el: Element): MaskedShape['kind'] {
   return 'text';
 }
 
+/** The shape of a masked value: its kind, length and character classes (no classes for passwords). */
 export function maskedShape(el: Field): MaskedShape {
-  return { kind: maskedKind(el), length: el.value.length };
+  const kind = maskedKind(el);
+  return kind === 'password' ? { kind, length: el.value.length } : { kind, length: el.value.length, pattern: maskPattern(el.value) };
 }
 
 /** rrweb consults maskInputFn only for the types listed here, so every text-like type is listed and the fn decides. */

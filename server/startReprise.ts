@@ -10,18 +10,22 @@ export interface RunningReprise extends RunningServer {
 export async function startReprise(config: ServerConfig): Promise<RunningReprise> {
   const browsers = new BrowserPool();
   let runs: RunService | undefined;
+  let listeningUrl: string | undefined;
+  // With port 0 the configured public URL names no real port: link to where the server actually listens.
+  const publicUrl = () => (config.port === 0 && listeningUrl ? listeningUrl : config.publicUrl);
   const server = await startServer(config, {
     mount: (app, deps) => {
       runs = createRunService({
         store: deps.store,
         logger: deps.logger,
         browsers,
-        publicUrl: config.publicUrl,
+        publicUrl,
         onRunUpdated: (run) => deps.io?.to(`project:${run.projectId}`).emit('run:updated', run),
       });
       mountRunRoutes(app, { ...deps, runs });
     },
   });
+  listeningUrl = server.url;
   const runService = runs!;
   return {
     ...server,

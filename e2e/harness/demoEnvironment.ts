@@ -5,7 +5,7 @@ import { launchChromium } from '../../replayer/index.js';
 import { loadConfig } from '../../server/config.js';
 import { startReprise, type RunningReprise } from '../../server/startReprise.js';
 import { driveCustomers } from '../apps/shop/customers.js';
-import { startShop } from '../apps/shop/server.js';
+import { DEMO_PASSWORD, startShop } from '../apps/shop/index.js';
 import type { ShopVariant } from '../apps/shop/variants/index.js';
 
 export const DEMO_PROJECT_KEY = 'demo-project-key';
@@ -43,6 +43,9 @@ export async function startDemoEnvironment(options: {
     },
   );
   const reprise = await startReprise(config);
+  // The shop's demo account, typed into its masked password field at replay (see Project.replayFixtures).
+  const project = (await reprise.store.getProjectByIngestKey(DEMO_PROJECT_KEY))!;
+  await reprise.store.upsertProject({ ...project, replayFixtures: { password: DEMO_PASSWORD } });
   const staging = await startShop({
     variant: 'baseline',
     port: options.shopPorts?.staging,

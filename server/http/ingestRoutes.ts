@@ -2,7 +2,7 @@
 import { Router, type Request } from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import {
-  checksumEvents, describeZodError, INGEST_KEY_HEADER, ingestBatchSchema, MAX_BATCH_BYTES, RECORDING_FORMAT_VERSION,
+  describeZodError, fnv1a, INGEST_KEY_HEADER, ingestBatchSchema, MAX_BATCH_BYTES, RECORDING_FORMAT_VERSION,
   type IngestAck,
 } from '../../protocol/index.js';
 import type { ServerConfig } from '../config.js';
@@ -52,11 +52,13 @@ export function ingestRoutes({ config, store, io }: IngestDeps): Router {
     if (batch.data.formatVersion > RECORDING_FORMAT_VERSION) {
       throw new HttpError(422, 'FORMAT_TOO_NEW', `This batch uses recording format ${batch.data.formatVersion}, but the server reads up to ${RECORDING_FORMAT_VERSION}. Upgrade the Reprise server.`);
     }
-    const checksum = checksumEvents(batch.data.events);
+    // checksumEvents(events) is fnv1a of this text; computed once here, it is also what the store compresses.
+    const eventsJson = JSON.stringify(batch.data.events);
+    const checksum = fnv1a(eventsJson);
     if (checksum !== batch.data.checksum) {
       throw new HttpError(422, 'CHECKSUM_MISMATCH', `Batch ${batch.data.sessionId}#${batch.data.seq}: checksum ${batch.data.checksum} does not match the events (${checksum}); the body was altered or truncated. Resend the batch.`);
     }
-    const result = await store.appendBatch(project.id, batch.data);
+    const result = await store.appendBatch(project.id, batch.data, { eventsJson });
     if (result.stored) io?.to(`project:${project.id}`).emit('session:ingested', { id: result.session.id, projectId: project.id, endedAt: result.session.endedAt });
     const ack: IngestAck = { ok: true, sessionId: batch.data.sessionId, seq: batch.data.seq, stored: result.stored };
     res.json(ack);

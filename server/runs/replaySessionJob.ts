@@ -1,4 +1,4 @@
-import type { ReplayResult, Trajectory } from '../../protocol/index.js';
+import type { ReplayResult } from '../../protocol/index.js';
 import { replaySession, toTrajectory } from '../../replayer/index.js';
 import { analyzeSession, defaultModel, type ModelState } from '../analysis/index.js';
 import type { ReplayJob } from './jobQueue.js';
@@ -20,7 +20,8 @@ export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Pr
   const saveBlob = blobSaver(store, job.projectId, job.sessionId);
   const browser = await deps.browsers.get();
 
-  const replay = (target: string): Promise<ReplayResult> => replaySession({ browser, trajectory, target, saveBlob });
+  const fixtures = (await store.getProject(job.projectId))?.replayFixtures;
+  const replay = (target: string): Promise<ReplayResult> => replaySession({ browser, trajectory, target, saveBlob, fixtures });
   const [baseline, baselineRepeat, candidate] = await Promise.all([
     replay(run.baseline.url),
     replay(run.baseline.url),
@@ -41,9 +42,5 @@ export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Pr
   });
   const selectionReason = run.selection?.find((entry) => entry.sessionId === job.sessionId)?.reason;
   await store.putSessionResult(job.projectId, { runId: job.runId, sessionId: job.sessionId, verdict, baseline, baselineRepeat, candidate, selectionReason });
-  deps.logger.debug({ runId: job.runId, sessionId: job.sessionId, status: verdict.status, steps: stepCount(trajectory) }, 'session replayed');
-}
-
-function stepCount(trajectory: Trajectory): number {
-  return trajectory.steps.length;
+  deps.logger.debug({ runId: job.runId, sessionId: job.sessionId, status: verdict.status, steps: trajectory.steps.length }, 'session replayed');
 }

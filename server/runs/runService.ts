@@ -19,7 +19,8 @@ export interface RunServiceDeps {
   onRunUpdated?: (run: RunSummary) => void;
   /** Concurrent session replays in this process (each is three browser contexts: A, A' and B). */
   concurrency?: number;
-  publicUrl?: string;
+  /** Base URL of the dashboard for links; a function because an ephemeral port is known only after listening. */
+  publicUrl?: () => string;
 }
 
 export interface RunService {
@@ -80,7 +81,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
         durationMs: finishedAt - (run.startedAt ?? run.createdAt),
         status: 'completed',
         createdAt: run.createdAt,
-        dashboardUrl: deps.publicUrl ? `${deps.publicUrl}/#/runs/${run.id}` : undefined,
+        dashboardUrl: deps.publicUrl ? `${deps.publicUrl()}/#/runs/${run.id}` : undefined,
       },
       sessions: verdicts,
       tickets,

@@ -5,7 +5,7 @@ import { SqliteStore } from './sqliteStore.js';
 import type { Store } from './store.js';
 
 export type {
-  ApiToken, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
+  ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { SqliteStore } from './sqliteStore.js';

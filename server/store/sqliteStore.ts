@@ -16,7 +16,7 @@ import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 import { sessionFilterSql } from './sessionFilterSql.js';
 import { SQLITE_SCHEMA } from './sqliteSchema.js';
 import type {
-  ApiToken, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
+  ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 
 type Row = Record<string, any>;
@@ -90,10 +90,10 @@ export class SqliteStore implements Store {
     return parse(this.sql('SELECT data FROM api_tokens WHERE token_hash = ?').get(tokenHash));
   }
 
-  async appendBatch(projectId: string, batch: IngestBatch): Promise<AppendResult> {
+  async appendBatch(projectId: string, batch: IngestBatch, options: AppendOptions = {}): Promise<AppendResult> {
     assertSupportedFormat(batch.formatVersion);
     // Compressed on libuv's thread pool: on the event loop it costs more than the commit itself.
-    const eventsGzip = await gzipAsync(JSON.stringify(batch.events));
+    const eventsGzip = await gzipAsync(options.eventsJson ?? JSON.stringify(batch.events));
     return this.appends.submit({ projectId, batch, eventsGzip });
   }
 

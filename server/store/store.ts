@@ -20,6 +20,11 @@ export interface Project {
   allowedOrigins: string[];
   /** Days to keep sessions; 0 keeps them forever. */
   retentionDays: number;
+  /**
+   * Values typed at replay into masked fields, by field name or id (a test account's credentials): masked values
+   * are never recorded, so without a fixture replay types a synthetic value of the recorded shape.
+   */
+  replayFixtures?: Record<string, string>;
   createdAt: number;
 }
 
@@ -43,6 +48,11 @@ export interface SessionFilter {
   appVersion?: string;
   /** Free text over visited URLs, user and account ids. */
   q?: string;
+}
+
+export interface AppendOptions {
+  /** `JSON.stringify(batch.events)` when the caller already has it (ingest computes it for the checksum). */
+  eventsJson?: string;
 }
 
 export interface AppendResult {
@@ -119,7 +129,7 @@ export interface Store {
   getApiToken(tokenHash: string): Promise<ApiToken | undefined>;
 
   // Sessions: a batch is written atomically with the session's derived metadata, and is durable on return.
-  appendBatch(projectId: string, batch: IngestBatch): Promise<AppendResult>;
+  appendBatch(projectId: string, batch: IngestBatch, options?: AppendOptions): Promise<AppendResult>;
   getSession(projectId: string, sessionId: string): Promise<SessionSummary | undefined>;
   listSessions(projectId: string, filter: SessionFilter, limit: number, cursor?: string): Promise<Page<SessionSummary>>;
   /** Every event of the session in recorded order, batches in seq order, upgraded to the current format. */
