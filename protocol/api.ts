@@ -114,3 +114,62 @@ export interface ServerToClientEvents {
   'run:updated': (run: RunSummary) => void;
   'session:ingested': (summary: Pick<SessionSummary, 'id' | 'projectId' | 'endedAt'>) => void;
 }
+
+/** An API token as listed in Settings; the token itself is shown only once, when created. */
+export interface ApiTokenInfo {
+  /** First hex digits of the token's sha256: names the token without revealing it. */
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** `POST /api/projects/:id/tokens` response. */
+export interface CreatedApiToken extends ApiTokenInfo {
+  token: string;
+}
+
+export interface IgnoreSettings {
+  /** Regular expressions or substrings of visible text and error messages that may change freely. */
+  textPatterns: string[];
+  /** Request paths left out of the network comparison (`*` wildcard, otherwise a prefix). */
+  requestPaths: string[];
+  /** Elements by accessible name or `role "name"`: divergences located on them are noise. */
+  selectors: string[];
+}
+
+/** `GET /api/projects/:id/settings`. */
+export interface ProjectSettings {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  baselineUrl?: string;
+  /** Maximum sessions replayed per run when a run does not say. */
+  selectionBudget?: number;
+  ignore: IgnoreSettings;
+  /** Field name to masked value (the values never leave the server). */
+  replayFixtures: Record<string, string>;
+  retentionDays: number;
+  tokens: ApiTokenInfo[];
+  webhookSecret?: string;
+}
+
+/** `PATCH /api/projects/:id/settings`: omitted fields stay; null clears; a fixture set to null is removed. */
+export interface ProjectSettingsPatch {
+  allowedOrigins?: string[];
+  baselineUrl?: string | null;
+  selectionBudget?: number | null;
+  ignore?: Partial<IgnoreSettings>;
+  replayFixtures?: Record<string, string | null>;
+  retentionDays?: number;
+}
+
+/** `GET /api/model`: the project's ticket model, or the hand-set prior before any label. */
+export interface ModelView {
+  weights: Record<string, number>;
+  bias: number;
+  trainedOn: number;
+  calibration?: {
+    bins: { lower: number; upper: number; count: number; meanPredicted: number; observedRate: number }[];
+    brierScore: number;
+  };
+}

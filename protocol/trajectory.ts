@@ -38,6 +38,8 @@ export interface Trajectory {
   warnings: string[];
   /** Storage captured at record time, restored before the first navigation. */
   storage?: { localStorage?: Record<string, string>; sessionStorage?: Record<string, string> };
+  /** Path, search and hash of the last page the recording saw (exported tests assert the replay ends there too). */
+  endPath?: string;
 }
 
 export type StepOutcome = 'performed' | 'target-missing' | 'not-actionable' | 'timed-out' | 'error' | 'skipped';

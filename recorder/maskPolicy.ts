@@ -40,10 +40,15 @@ export function maskedKind(el: Element): MaskedShape['kind'] {
   return 'text';
 }
 
-/** The shape of a masked value: its kind, length and character classes (no classes for passwords). */
+/**
+ * The shape of a masked value: its kind, length and, for structured values (card numbers, expiry dates, postcodes),
+ * its character classes so replay can pass format checks. Passwords and anything inside a region the page marked
+ * private reveal their length only.
+ */
 export function maskedShape(el: Field): MaskedShape {
   const kind = maskedKind(el);
-  return kind === 'password' ? { kind, length: el.value.length } : { kind, length: el.value.length, pattern: maskPattern(el.value) };
+  const length = el.value.length;
+  return kind === 'password' || isPrivateRegion(el) ? { kind, length } : { kind, length, pattern: maskPattern(el.value) };
 }
 
 /** rrweb consults maskInputFn only for the types listed here, so every text-like type is listed and the fn decides. */

@@ -17,6 +17,8 @@ export interface RecorderOptions {
   /** localStorage / sessionStorage keys whose values are captured in `reprise.context`. */
   storageAllowList?: string[];
   flushIntervalMs?: number;
+  /** Inactivity after which the next user action starts a new session (default 30 minutes). */
+  idleTimeoutMs?: number;
   /** First retry delay; later ones double, with jitter. */
   retryBaseMs?: number;
   maxSendAttempts?: number;
@@ -44,6 +46,7 @@ export function resolveOptions(options: RecorderOptions): ResolvedOptions {
     networkBodyMaxBytes: 10_240,
     storageAllowList: [],
     flushIntervalMs: 5_000,
+    idleTimeoutMs: IDLE_TIMEOUT_MS,
     retryBaseMs: 1_000,
     maxSendAttempts: 5,
     ...options,

@@ -21,14 +21,14 @@ export function newSession(sampleRate: number, now: number): SessionState {
   return { id: newSessionId(), nextSeq: 0, lastActivityAt: now, sampled: Math.random() < sampleRate };
 }
 
-export function isExpired(session: SessionState, now: number): boolean {
-  return now - session.lastActivityAt > IDLE_TIMEOUT_MS;
+export function isExpired(session: SessionState, now: number, idleTimeoutMs = IDLE_TIMEOUT_MS): boolean {
+  return now - session.lastActivityAt > idleTimeoutMs;
 }
 
-export function loadSession(sampleRate: number, now: number): SessionState {
+export function loadSession(sampleRate: number, now: number, idleTimeoutMs = IDLE_TIMEOUT_MS): SessionState {
   try {
     const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null') as SessionState | null;
-    if (stored && typeof stored.id === 'string' && !isExpired(stored, now)) return stored;
+    if (stored && typeof stored.id === 'string' && !isExpired(stored, now, idleTimeoutMs)) return stored;
   } catch {
     // Storage disabled or corrupt: a fresh session is the safe answer.
   }

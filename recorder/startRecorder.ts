@@ -42,7 +42,7 @@ export function startRecorder(input: RecorderOptions): RecorderHandle {
   errorSink.onError = options.onError;
   let appVersion = options.appVersion;
   let flags = options.flags;
-  let session = loadSession(options.sampleRate, Date.now());
+  let session = loadSession(options.sampleRate, Date.now(), options.idleTimeoutMs);
   saveSession(session);
   const buffer = new EventBuffer();
   const nativeFetch = window.fetch;
@@ -105,7 +105,7 @@ export function startRecorder(input: RecorderOptions): RecorderHandle {
 
   function noteActivity(): void {
     const now = Date.now();
-    if (isExpired(session, now)) {
+    if (isExpired(session, now, options.idleTimeoutMs)) {
       seal();
       session = newSession(1, now);
       record.takeFullSnapshot();

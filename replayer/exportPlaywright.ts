@@ -29,8 +29,13 @@ export function exportPlaywrightTest(trajectory: Trajectory, options: ExportOpti
   for (const step of trajectory.steps) {
     lines.push(`  // step ${step.index}: ${step.action.type}${step.recordedUrl ? ` on ${step.recordedUrl}` : ''}`);
     lines.push(...statements(step.action, observations.get(step.index), url, trajectory.sessionId).map((line) => `  ${line}`));
+    // Where the recorded user landed after this step: failing here points at the step that broke, not at the end.
+    const next = trajectory.steps[step.index + 1];
+    if (next && next.action.type !== 'navigate' && step.action.type !== 'navigate' && pathnameOf(next.recordedUrl) !== pathnameOf(step.recordedUrl)) {
+      lines.push(`  ${urlAssertion(next.recordedUrl)}`);
+    }
   }
-  lines.push(...endStateAssertions(options.result).map((line) => `  ${line}`));
+  lines.push(...endStateAssertions(trajectory, options.result).map((line) => `  ${line}`));
   lines.push('});', '');
   return lines.join('\n');
 }
@@ -107,17 +112,32 @@ export function candidateCode(candidate: TargetCandidate): string {
   }
 }
 
-function endStateAssertions(result: ReplayResult | undefined): string[] {
+/** The end state the replay observed, else the last page the recording saw. */
+function endStateAssertions(trajectory: Trajectory, result: ReplayResult | undefined): string[] {
   const last = result?.steps[result.steps.length - 1];
-  if (!last) return [];
-  const lines = ['// end state observed on replay'];
-  lines.push(`await expect(page).toHaveURL(new RegExp(${quote(`${escapeRegExp(last.url.split('#')[0])}$`)}));`);
+  const endPath = last?.url ?? trajectory.endPath;
+  if (!endPath) return [];
+  const lines = [last ? '// end state observed on replay' : '// end state the recording reached', urlAssertion(endPath)];
+  if (!last) return lines;
   if (last.title) lines.push(`await expect(page).toHaveTitle(${quote(last.title)});`);
   const heading = /^\s*- heading "([^"]+)"/m.exec(last.aria)?.[1];
   if (heading) lines.push(`await expect(page.getByRole('heading', { name: ${quote(heading)} })).toBeVisible();`);
   const status = /^\s*- (?:status|alert)(?: "[^"]*")?: (.+)$/m.exec(last.aria)?.[1];
   if (status) lines.push(`await expect(page.getByText(${quote(status.trim())})).toBeVisible();`);
   return lines;
+}
+
+/**
+ * Asserts the path only, with numbers generalized: order ids and the like differ on every run, and query strings
+ * gain, lose and reorder parameters that do not say where the user is.
+ */
+export function urlAssertion(path: string): string {
+  const source = escapeRegExp(pathnameOf(path)).replace(/\d+/g, '\\d+');
+  return `await expect(page).toHaveURL(new RegExp(${quote(`${source}(?:[?#].*)?$`)}));`;
+}
+
+function pathnameOf(path: string): string {
+  return path.split(/[?#]/)[0] || '/';
 }
 
 function escapeRegExp(text: string): string {

@@ -18,7 +18,10 @@ export interface ReplayOptions {
   saveBlob: (bytes: Uint8Array, contentType: string) => Promise<string>;
   /** Default 'live'; 'stubbed' and 'hybrid' answer fetch/xhr from `recordedNetwork`. */
   mode?: NetworkMode;
+  /** The session's recorded fetch/xhr exchanges: `recordedNetworkOf(events)`. */
   recordedNetwork?: NetworkRecord[];
+  /** Hybrid mode only: normalized path prefixes to stub (e.g. `/api/payments`); default every recorded request. */
+  stubbedPaths?: string[];
   /** Field name -> value for masked fields; otherwise a synthetic value of the recorded shape is typed. */
   fixtures?: Record<string, string>;
   stepTimeoutMs?: number;
@@ -68,7 +71,10 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     const collector = new StepCollector(context, target);
     const captureBody = collector.captureBody.bind(collector);
     await installResponseBodyCapture(context, captureBody);
-    if (mode !== 'live') await installNetworkStubs(context, mode, options.recordedNetwork ?? [], target, captureBody);
+    if (mode !== 'live') {
+      const onNote = (note: string) => collector.note(note);
+      await installNetworkStubs(context, { mode, records: options.recordedNetwork ?? [], target, stubbedPaths: options.stubbedPaths, onBody: captureBody, onNote });
+    }
     collector.watch(await context.newPage());
     const stepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;

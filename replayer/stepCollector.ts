@@ -72,6 +72,11 @@ export class StepCollector {
     this.bodies.set(request, body);
   }
 
+  /** A note for the current step, from parts of replay outside the page (network stubs). */
+  note(text: string): void {
+    this.events.notes.push(text);
+  }
+
   /** What happened since the last call; waits briefly for response bodies still being read. */
   async drain(): Promise<StepEvents> {
     await Promise.race([Promise.all(this.pendingBodies), new Promise((resolve) => setTimeout(resolve, 1_000))]);

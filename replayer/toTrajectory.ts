@@ -38,6 +38,8 @@ export function toTrajectory(sessionId: string, events: RecordedEvent[]): Trajec
 
   const trajectory: Trajectory = { sessionId, startPath, viewport, startedAt, steps: buildSteps(items, startPath, startedAt), warnings };
   if (storage) trajectory.storage = storage;
+  const lastPage = timeline.items.findLast((item) => item.kind === 'load' || item.kind === 'route');
+  if (lastPage && (lastPage.kind === 'load' || lastPage.kind === 'route')) trajectory.endPath = lastPage.path;
   return trajectory;
 }
 

@@ -12,12 +12,17 @@ export interface ServerConfig {
   projectKey?: string;
   adminToken?: string;
   adminPassword?: string;
+  /** HMAC secret of deployment webhooks for the default project (REPRISE_WEBHOOK_SECRET). */
+  webhookSecret?: string;
   allowedOrigins: string[];
   publicUrl: string;
   logLevel: string;
   /** Ingest rate limit per project: sustained batches per second and burst size. */
   ingestRatePerSecond: number;
   ingestBurst: number;
+  /** API rate limit per credential (token, login session, or client address): sustained requests per second and burst. */
+  apiRatePerSecond?: number;
+  apiBurst?: number;
 }
 
 export type ConfigFlags = Partial<{ port: number; data: string; mongoUrl: string; redisUrl: string }>;
@@ -57,11 +62,14 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     projectKey: nonEmpty(env.REPRISE_PROJECT_KEY),
     adminToken: nonEmpty(env.REPRISE_ADMIN_TOKEN),
     adminPassword: nonEmpty(env.REPRISE_ADMIN_PASSWORD),
+    webhookSecret: nonEmpty(env.REPRISE_WEBHOOK_SECRET),
     allowedOrigins: origins.length ? origins : ['*'],
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,
     ingestRatePerSecond,
     ingestBurst,
+    apiRatePerSecond: parseField('REPRISE_API_RATE', positiveNumber, nonEmpty(env.REPRISE_API_RATE) ?? 50),
+    apiBurst: parseField('REPRISE_API_BURST', positiveNumber, nonEmpty(env.REPRISE_API_BURST) ?? 200),
   };
 }
 

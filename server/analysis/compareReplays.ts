@@ -8,7 +8,7 @@ import { compareNavigation, compareOutcome } from './compareOutcome.js';
 import { compareText } from './compareText.js';
 import { compareVisual } from './compareVisual.js';
 import { describeAction, elementLabel } from './describeAction.js';
-import { isCoveredByRepeat, noiseSignature } from './noise.js';
+import { isCoveredByRepeat, noiseSignature, stepNoiseSignature } from './noise.js';
 import { compileTextPatterns, matchesRequestPath, routeOf, type StepPair } from './stepPair.js';
 import { HARD_FAILURE_KINDS, type CompareInput, type RawDivergence } from './types.js';
 
@@ -121,7 +121,20 @@ function applyIgnoreRules(divergence: RawDivergence, input: CompareInput, textPa
   if (typeof path === 'string' && matchesRequestPath(path, input.ignore?.requestPaths)) return markNoise(divergence, 'ignore-rule');
   const message = divergence.evidence?.message;
   if (typeof message === 'string' && textPatterns.some((pattern) => pattern.test(message))) return markNoise(divergence, 'ignore-rule');
-  if (input.knownNoise?.has(noiseSignature(divergence))) markNoise(divergence, 'known-noise');
+  if (matchesSelector(divergence, input.ignore?.selectors)) return markNoise(divergence, 'ignore-rule');
+  if (input.knownNoise?.has(noiseSignature(divergence)) || input.knownNoise?.has(stepNoiseSignature(divergence))) markNoise(divergence, 'known-noise');
+}
+
+/** Changes to how an element looks or reads; a hard failure names its acted-on element but is about the action. */
+const ELEMENT_CHANGE_KINDS = new Set(['element-missing', 'aria-changed', 'text-changed', 'visual-changed']);
+
+function matchesSelector(divergence: RawDivergence, selectors: string[] | undefined): boolean {
+  // Ignoring a restyled button must not hide that clicking it now fails.
+  if (!selectors?.length || !ELEMENT_CHANGE_KINDS.has(divergence.kind)) return false;
+  const located = [divergence.element, divergence.evidence?.subject]
+    .filter((value): value is string => typeof value === 'string' && value.length > 0)
+    .map((value) => value.toLowerCase());
+  return selectors.some((selector) => located.some((value) => value.includes(selector.trim().toLowerCase())));
 }
 
 function markNoise(divergence: RawDivergence, reason: string): void {

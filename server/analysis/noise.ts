@@ -37,6 +37,11 @@ export function noiseSignature(d: Divergence): string {
   return `${d.kind}|${route}|${subject.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
 }
 
+/** The same, qualified by step: what one session's memory keeps, so it only matches where it was seen. */
+export function stepNoiseSignature(d: Divergence): string {
+  return `${d.step}|${noiseSignature(d)}`;
+}
+
 function grow(region: Rect): Rect {
   return {
     x: region.x - REGION_MARGIN_PX,

@@ -6,6 +6,11 @@ export interface IgnoreRules {
   textPatterns?: string[];
   /** Request paths to leave out; `*` matches anything, a pattern without `*` matches as a prefix. */
   requestPaths?: string[];
+  /**
+   * Elements whose changes are expected, by accessible name or `role "name"` (case-insensitive substring of the
+   * divergence's element or subject): analysis has no DOM, so CSS selectors cannot be resolved.
+   */
+  selectors?: string[];
   /** Screenshot areas to leave out of the visual diff. */
   regions?: Rect[];
 }
@@ -18,7 +23,7 @@ export interface CompareInput {
   loadBlob: (key: string) => Promise<Uint8Array | undefined>;
   saveBlob: (bytes: Uint8Array, contentType: string) => Promise<string>;
   ignore?: IgnoreRules;
-  /** Signatures (see noiseSignature) that earlier runs or triage established as noise. */
+  /** Signatures (noiseSignature, or stepNoiseSignature for one step of this session) that earlier runs or triage established as noise. */
   knownNoise?: Set<string>;
 }
 

@@ -21,7 +21,7 @@ export async function resolvePrincipal(store: Store, credentials: Credentials): 
 
 async function principalOfToken(store: Store, token: string): Promise<Principal> {
   const stored = await store.getApiToken(hashToken(token));
-  if (stored) return { kind: 'token', name: stored.name, projectId: stored.projectId };
+  if (stored && !stored.revokedAt) return { kind: 'token', name: stored.name, projectId: stored.projectId };
   if (await store.getProjectByIngestKey(token)) {
     throw new AuthError(
       'INGEST_KEY_NOT_ALLOWED',

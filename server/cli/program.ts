@@ -4,6 +4,8 @@ import { loadConfig } from '../config.js';
 import { startReprise } from '../startReprise.js';
 import { CliError, createApiClient } from './apiClient.js';
 import { runCi } from './ciCommand.js';
+import { runEval } from './evalCommand.js';
+import { runWorker } from './workerCommand.js';
 
 const serverOption = () => new Option('--server <url>', 'Reprise server URL').env('REPRISE_SERVER').default('http://localhost:4400');
 const projectOption = () => new Option('--project <key>', 'project id or ingest key').env('REPRISE_PROJECT').makeOptionMandatory();
@@ -19,9 +21,10 @@ export function buildProgram(): Command {
     .description('Start ingest, API, dashboard and replay workers (embedded store unless REPRISE_MONGO_URL is set).')
     .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
     .addOption(new Option('--data <dir>', 'data folder of the embedded store').env('REPRISE_DATA_DIR'))
-    .action(async (options: { port?: string; data?: string }) => {
+    .option('--no-worker', 'with REPRISE_REDIS_URL, only enqueue replay jobs: leave them to `reprise worker` processes (or REPRISE_WORKERS=0)')
+    .action(async (options: { port?: string; data?: string; worker: boolean }) => {
       const config = loadConfig({ port: options.port === undefined ? undefined : Number(options.port), data: options.data });
-      const reprise = await startReprise(config);
+      const reprise = await startReprise(config, { worker: options.worker && process.env.REPRISE_WORKERS !== '0' });
       reprise.logger.info(`Reprise is running at ${reprise.url} (data in ${config.dataDir}, ${reprise.store.kind} store)`);
       const shutdown = async (signal: string) => {
         reprise.logger.info({ signal }, 'shutting down');
@@ -30,6 +33,17 @@ export function buildProgram(): Command {
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+
+  program
+    .command('worker')
+    .description('Consume replay jobs from Redis (REPRISE_REDIS_URL); run as many as the session volume needs, on any machine sharing the store.')
+    .addOption(new Option('--concurrency <n>', 'session replays at once in this worker (each is three browser contexts)').env('REPRISE_WORKER_CONCURRENCY').default('2'))
+    .addOption(new Option('--redis-url <url>', 'Redis holding the job queue').env('REPRISE_REDIS_URL'))
+    .addOption(new Option('--data <dir>', 'data folder of the embedded store (shared with the server on this machine)').env('REPRISE_DATA_DIR'))
+    .addOption(new Option('--lock-duration <ms>', 'how long a job stays owned without renewal; a dead worker\'s job moves on after about 1.5x this').env('REPRISE_JOB_LOCK_MS').hideHelp())
+    .action(async (options) => {
+      await runWorker(options);
     });
 
   program
@@ -78,6 +92,17 @@ export function buildProgram(): Command {
       const spec = await createApiClient(options).getText(`/api/sessions/${encodeURIComponent(session)}/export?format=playwright${query}`, `export session ${session}`);
       if (options.out) await writeFile(options.out, spec);
       else process.stdout.write(spec);
+    });
+
+  program
+    .command('eval')
+    .description('Run a labelled benchmark and print precision, recall, false-alarm rate per session and calibration; exit 0 when its goal is met.')
+    .option('--bench <dir>', 'benchmark folder, or an app name under bench/eval', 'shop')
+    .option('--variants <list>', 'comma-separated variants to run (default: every case)')
+    .option('--reports <dir>', 'score <variant>.json reports written by `reprise ci --json` instead of replaying')
+    .option('--json <file>', 'write the evaluation as JSON to this file')
+    .action(async (options) => {
+      process.exitCode = await runEval(options);
     });
 
   return program;

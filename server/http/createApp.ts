@@ -12,6 +12,9 @@ import { blobRoutes } from './blobRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { importRoutes } from './importRoutes.js';
 import { ingestRoutes } from './ingestRoutes.js';
+import { projectRoutes } from './projectRoutes.js';
+import { measureIngest, metricsRoute } from './metrics.js';
+import { apiRateLimit } from './apiRateLimit.js';
 import { requestLogger } from './requestLogger.js';
 import { sessionRoutes } from './sessionRoutes.js';
 import { dashboardRoutes, recorderRoute } from './staticRoutes.js';
@@ -63,13 +66,18 @@ export function createApp(deps: AppDeps, mount?: MountRoutes): Express {
     }
   });
 
+  app.get('/metrics', metricsRoute);
+  app.use('/api/ingest', measureIngest);
   // Ingest and import parse their own bodies (raw, gzip, large): they come before the JSON parser.
   app.use(ingestRoutes({ config, store, io }));
+  app.use('/api', apiRateLimit(config));
   app.use(importRoutes(store, guards.requireProject));
-  app.use(express.json({ limit: JSON_LIMIT }));
+  // Webhook signatures are computed over the exact bytes sent: keep them beside the parsed body.
+  app.use(express.json({ limit: JSON_LIMIT, verify: (req, _res, buffer) => ((req as { rawBody?: Buffer }).rawBody = buffer) }));
   app.use(authRoutes(store, guards.requireAuth, { secureCookies: config.publicUrl.startsWith('https:') }));
   app.use(sessionRoutes(store, guards.requireProject));
   app.use(blobRoutes(store, guards.requireProject));
+  app.use(projectRoutes(store, guards));
   app.use(recorderRoute(distDir));
   mount?.(app, { config, store, logger, io, ...guards });
 

@@ -5,6 +5,7 @@ import { describeZodError, recordedEventSchema, type RecordedEvent } from '../..
 import type { Store } from '../store/index.js';
 import { HttpError } from './httpError.js';
 import { importRrwebEvents } from './importRrwebEvents.js';
+import { assertJsonDepth } from './jsonDepth.js';
 import { projectOf } from './sessionRoutes.js';
 
 const IMPORT_LIMIT = '200mb';
@@ -17,6 +18,7 @@ const importSchema = z.union([
 export function importRoutes(store: Store, requireProject: RequestHandler): Router {
   const router = Router();
   router.post('/api/import', requireProject, express.json({ limit: IMPORT_LIMIT, type: () => true }), async (req, res) => {
+    assertJsonDepth(req.body, 'import');
     const parsed = importSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'INVALID_IMPORT', `Invalid import: ${describeZodError(parsed.error)}. Send an rrweb event array or {sessionId?, events}.`);
     const { events, sessionId } = Array.isArray(parsed.data) ? { events: parsed.data, sessionId: undefined } : parsed.data;

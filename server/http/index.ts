@@ -5,3 +5,5 @@ export { HttpError, type ErrorBody } from './httpError.js';
 export { importRrwebEvents, IMPORT_BATCH_SIZE } from './importRrwebEvents.js';
 export { RateLimiter, type RateDecision } from './rateLimiter.js';
 export { isOriginAllowed } from './ingestCors.js';
+export { registry as metricsRegistry, observeRunUpdate, MetricsRegistry, Counter, Gauge, Histogram } from './metrics.js';
+export { apiRateLimit } from './apiRateLimit.js';

@@ -10,6 +10,8 @@ import type { Project, Store } from '../store/index.js';
 import { HttpError } from './httpError.js';
 import { assertIngestOrigin, isOriginAllowed, setIngestCorsHeaders } from './ingestCors.js';
 import { RateLimiter } from './rateLimiter.js';
+import { assertJsonDepth } from './jsonDepth.js';
+import { ingestBatches, ingestEvents } from './metrics.js';
 import { readRawBody } from './readRawBody.js';
 
 export interface IngestDeps {
@@ -47,7 +49,9 @@ export function ingestRoutes({ config, store, io }: IngestDeps): Router {
       });
     }
     const body = await readRawBody(req, MAX_BATCH_BYTES);
-    const batch = ingestBatchSchema.safeParse(parseJson(body));
+    const json = parseJson(body);
+    assertJsonDepth(json, 'ingest batch');
+    const batch = ingestBatchSchema.safeParse(json);
     if (!batch.success) throw new HttpError(400, 'INVALID_BATCH', `Invalid ingest batch: ${describeZodError(batch.error)}.`);
     if (batch.data.formatVersion > RECORDING_FORMAT_VERSION) {
       throw new HttpError(422, 'FORMAT_TOO_NEW', `This batch uses recording format ${batch.data.formatVersion}, but the server reads up to ${RECORDING_FORMAT_VERSION}. Upgrade the Reprise server.`);
@@ -59,6 +63,8 @@ export function ingestRoutes({ config, store, io }: IngestDeps): Router {
       throw new HttpError(422, 'CHECKSUM_MISMATCH', `Batch ${batch.data.sessionId}#${batch.data.seq}: checksum ${batch.data.checksum} does not match the events (${checksum}); the body was altered or truncated. Resend the batch.`);
     }
     const result = await store.appendBatch(project.id, batch.data, { eventsJson });
+    ingestBatches.inc({ result: result.stored ? 'stored' : 'duplicate' });
+    if (result.stored) ingestEvents.inc({}, batch.data.events.length);
     if (result.stored) io?.to(`project:${project.id}`).emit('session:ingested', { id: result.session.id, projectId: project.id, endedAt: result.session.endedAt });
     const ack: IngestAck = { ok: true, sessionId: batch.data.sessionId, seq: batch.data.seq, stored: result.stored };
     res.json(ack);
@@ -79,9 +85,18 @@ async function projectOf(store: Store, req: Request): Promise<Project> {
   return project;
 }
 
+// Fatal decoding: invalid UTF-8 would otherwise be replaced by U+FFFD and stored as if the recorder had sent it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(body: Buffer): unknown {
+  let text: string;
   try {
-    return JSON.parse(body.toString('utf8'));
+    text = strictUtf8.decode(body);
+  } catch {
+    throw new HttpError(400, 'INVALID_UTF8', 'The batch is not valid UTF-8. Send the IngestBatch as UTF-8 JSON, optionally gzip-compressed.');
+  }
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, 'MALFORMED_JSON', `The batch is not valid JSON (${(error as Error).message}). Send the IngestBatch as JSON, optionally gzip-compressed.`);
   }

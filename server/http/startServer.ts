@@ -75,6 +75,9 @@ async function bootstrapDefaultProject(store: Store, config: ServerConfig): Prom
   if (!config.projectKey) return;
   const existing = await store.getProject(DEFAULT_PROJECT_ID);
   await store.upsertProject({
+    // Keep what was set since (baseline, schedules, ignore rules): only the configured fields are overwritten.
+    ...existing,
+    ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
     id: DEFAULT_PROJECT_ID,
     name: existing?.name ?? 'Default project',
     ingestKey: config.projectKey,

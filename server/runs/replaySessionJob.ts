@@ -1,8 +1,11 @@
 import type { ReplayResult } from '../../protocol/index.js';
 import { replaySession, toTrajectory } from '../../replayer/index.js';
-import { analyzeSession, defaultModel, type ModelState } from '../analysis/index.js';
-import type { ReplayJob } from './jobQueue.js';
-import type { RunServiceDeps } from './runService.js';
+import { analyzeSession } from '../analysis/index.js';
+import { loadAnalysisHistory, rememberSessionNoise } from '../tickets/index.js';
+import type { ReplayJob } from '../jobs/index.js';
+import type { Store } from '../store/index.js';
+import type { Logger } from 'pino';
+import type { BrowserPool } from './browserPool.js';
 import { blobLoader, blobSaver } from './blobSaver.js';
 
 /**
@@ -10,7 +13,7 @@ import { blobLoader, blobSaver } from './blobSaver.js';
  * candidate once, concurrently in three contexts of the shared browser, then compare and predict. The result is
  * written once per (run, session), so a retried job overwrites instead of duplicating.
  */
-export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Promise<void> {
+export async function replaySessionJob(deps: { store: Store; logger: Logger; browsers: BrowserPool }, job: ReplayJob): Promise<void> {
   const { store } = deps;
   const run = await store.getRun(job.projectId, job.runId);
   if (!run || run.status === 'cancelled') return;
@@ -22,14 +25,15 @@ export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Pr
 
   const fixtures = (await store.getProject(job.projectId))?.replayFixtures;
   const replay = (target: string): Promise<ReplayResult> => replaySession({ browser, trajectory, target, saveBlob, fixtures });
+  // Once earlier A/A runs taught this session's noise, the repeat is skipped (docs/divergence-taxonomy.md, Noise).
+  const history = await loadAnalysisHistory(store, job.projectId, job.sessionId);
   const [baseline, baselineRepeat, candidate] = await Promise.all([
     replay(run.baseline.url),
-    replay(run.baseline.url),
+    history.replayBaselineTwice ? replay(run.baseline.url) : Promise.resolve(undefined),
     replay(run.candidate.url),
   ]);
   if (!browser.isConnected()) throw new Error(`The browser crashed while replaying session ${job.sessionId}; the job will be retried.`);
 
-  const model = ((await store.getModelState(job.projectId)) as ModelState | undefined) ?? defaultModel();
   const verdict = await analyzeSession({
     sessionId: job.sessionId,
     userId: session?.userId,
@@ -38,8 +42,12 @@ export async function replaySessionJob(deps: RunServiceDeps, job: ReplayJob): Pr
     candidate,
     loadBlob: blobLoader(store, job.projectId),
     saveBlob,
-    model,
+    model: history.model,
+    ignore: history.ignore,
+    knownNoise: history.knownNoise,
+    context: { pageTicketRate: history.pageTicketRate },
   });
+  await rememberSessionNoise(store, job.projectId, job.runId, verdict, baselineRepeat !== undefined);
   const selectionReason = run.selection?.find((entry) => entry.sessionId === job.sessionId)?.reason;
   await store.putSessionResult(job.projectId, { runId: job.runId, sessionId: job.sessionId, verdict, baseline, baselineRepeat, candidate, selectionReason });
   deps.logger.debug({ runId: job.runId, sessionId: job.sessionId, status: verdict.status, steps: trajectory.steps.length }, 'session replayed');

@@ -1,110 +1,72 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { CreateRunRequest, RunReport, RunSummary, SessionVerdict } from '../../protocol/index.js';
-import { DEFAULT_TICKET_THRESHOLD } from '../../protocol/index.js';
-import { groupTickets } from '../analysis/index.js';
-import type { Project, SessionResult, Store, StoredRun } from '../store/index.js';
-import { createInProcessQueue, type JobQueue, type ReplayJob } from './jobQueue.js';
-import { replaySessionJob } from './replaySessionJob.js';
+import type { CreateRunRequest, RunSummary } from '../../protocol/index.js';
+import { createBullmqQueue, createInProcessQueue, type JobQueue, type RunRef } from '../jobs/index.js';
+import type { Project, Store, StoredRun } from '../store/index.js';
 import type { BrowserPool } from './browserPool.js';
+import { createRunJobHandlers } from './runJobHandlers.js';
 import { RunError } from './runErrors.js';
 import { selectSessions } from './selectSessions.js';
 import { assertTargetAllowed } from './targetPolicy.js';
+
+/**
+ * Where a run update comes from: this process changed the run, or a queue event says that some worker (maybe on
+ * another machine) did. Every server process hears queue events, so those are emitted to its own sockets only.
+ */
+export type RunUpdateOrigin = 'this-process' | 'queue-event';
 
 export interface RunServiceDeps {
   store: Store;
   logger: Logger;
   browsers: BrowserPool;
   /** Called whenever a run changes, to push live updates. */
-  onRunUpdated?: (run: RunSummary) => void;
+  onRunUpdated?: (run: RunSummary, origin: RunUpdateOrigin) => void;
   /** Concurrent session replays in this process (each is three browser contexts: A, A' and B). */
   concurrency?: number;
   /** Base URL of the dashboard for links; a function because an ephemeral port is known only after listening. */
   publicUrl?: () => string;
+  /** Distribute replay jobs through BullMQ on this Redis (`reprise worker` processes) instead of this process. */
+  redisUrl?: string;
 }
 
 export interface RunService {
+  readonly backend: JobQueue['backend'];
+  /** Resolves once the job backend is connected; rejects with an actionable error when it cannot be. */
+  ready(): Promise<void>;
   startRun(project: Project, request: CreateRunRequest): Promise<StoredRun>;
-  /** Resolves when every queued job of this process has finished (tests and `reprise ci --local`). */
+  /**
+   * Marks a queued or running run 'cancelled' (its waiting jobs then skip, progress stops); a finished run is
+   * returned unchanged, an unknown one as undefined. Used when a newer deploy of the same pull request supersedes it.
+   */
+  cancelRun(projectId: string, runId: string): Promise<StoredRun | undefined>;
+  /** Resolves when no replay job is waiting or running (tests and `reprise ci --local`). */
   drain(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createRunService(deps: RunServiceDeps): RunService {
   const { store, logger } = deps;
-  const finalizing = new Map<string, Promise<void>>();
-
-  const queue: JobQueue = createInProcessQueue(
-    async (job) => {
-      await replaySessionJob(deps, job);
-      await recordProgress(job);
-    },
-    {
-      concurrency: deps.concurrency ?? 2,
-      onFailure: async (job, error) => {
-        const message = error instanceof Error ? error.message : String(error);
-        logger.warn({ runId: job.runId, sessionId: job.sessionId, err: message }, 'session replay failed after retries');
-        const verdict: SessionVerdict = { id: job.sessionId, status: 'error', error: message, ticketProbability: 0, divergences: [], explanation: [] };
-        await store.putSessionResult(job.projectId, { runId: job.runId, sessionId: job.sessionId, verdict });
-        await recordProgress(job);
-      },
-    },
-  );
-
-  async function recordProgress(job: ReplayJob) {
-    // Serialize per run: progress counts are derived from stored results, so concurrent jobs never lose an update.
-    const previous = finalizing.get(job.runId) ?? Promise.resolve();
-    const next = previous.then(() => updateProgress(job.projectId, job.runId)).catch((error) => {
-      logger.error({ err: error, runId: job.runId }, 'could not update run progress');
-    });
-    finalizing.set(job.runId, next);
-    await next;
-  }
-
-  async function updateProgress(projectId: string, runId: string) {
-    const run = await store.getRun(projectId, runId);
-    if (!run || run.status !== 'running') return;
-    const results = await store.listSessionResults(projectId, runId);
-    const done = results.length;
-    if (done < run.progress.total) {
-      publish(await store.updateRun(projectId, runId, { progress: { total: run.progress.total, done }, counts: countsOf(results, 0) }));
-      return;
-    }
-    const verdicts = results.map((result) => result.verdict);
-    const tickets = groupTickets(verdicts, DEFAULT_TICKET_THRESHOLD);
-    const finishedAt = Date.now();
-    const report: RunReport = {
-      run: {
-        id: run.id,
-        baseline: run.baseline.url,
-        candidate: run.candidate.url,
-        durationMs: finishedAt - (run.startedAt ?? run.createdAt),
-        status: 'completed',
-        createdAt: run.createdAt,
-        dashboardUrl: deps.publicUrl ? `${deps.publicUrl()}/#/runs/${run.id}` : undefined,
-      },
-      sessions: verdicts,
-      tickets,
-    };
-    publish(
-      await store.updateRun(projectId, runId, {
-        status: 'completed',
-        finishedAt,
-        progress: { total: run.progress.total, done },
-        counts: countsOf(results, tickets.length),
-        report,
-      }),
-    );
-    finalizing.delete(runId);
-    logger.info({ runId, sessions: done, tickets: tickets.length }, 'run completed');
-  }
-
-  function publish(run: StoredRun) {
+  const publish = (run: StoredRun, origin: RunUpdateOrigin) => {
     const { report: _report, ...summary } = run;
-    deps.onRunUpdated?.(summary);
-  }
+    deps.onRunUpdated?.(summary, origin);
+  };
+  const publishStored = async ({ projectId, runId }: RunRef) => {
+    const run = await store.getRun(projectId, runId).catch(() => undefined);
+    if (run) publish(run, 'queue-event');
+  };
+
+  const queueReady: Promise<JobQueue> = deps.redisUrl
+    ? createBullmqQueue({ redisUrl: deps.redisUrl, onRunChanged: (run) => void publishStored(run) })
+    : Promise.resolve(
+        createInProcessQueue(createRunJobHandlers({ ...deps, publish: (run) => publish(run, 'this-process') }), { concurrency: deps.concurrency ?? 2 }),
+      );
+  queueReady.catch(() => {});
 
   return {
+    backend: deps.redisUrl ? 'bullmq' : 'in-process',
+    ready: async () => {
+      await queueReady;
+    },
     async startRun(project, request) {
       assertTargetAllowed(project, request.baseline, 'baseline');
       assertTargetAllowed(project, request.candidate, 'candidate');
@@ -131,22 +93,22 @@ export function createRunService(deps: RunServiceDeps): RunService {
         counts: { replayed: 0, diverged: 0, errors: 0, tickets: 0 },
         selection: selected,
       };
+      const queue = await queueReady;
       await store.createRun(run);
-      publish(run);
-      queue.enqueue(selected.map(({ sessionId }) => ({ projectId: project.id, runId: run.id, sessionId })));
-      logger.info({ runId: run.id, sessions: selected.length, baseline: request.baseline, candidate: request.candidate }, 'run started');
+      publish(run, 'this-process');
+      await queue.enqueueRun({ projectId: project.id, runId: run.id }, selected.map(({ sessionId }) => sessionId));
+      logger.info({ runId: run.id, sessions: selected.length, backend: queue.backend, baseline: request.baseline, candidate: request.candidate }, 'run started');
       return run;
     },
-    drain: () => queue.drain(),
-    close: () => queue.close(),
-  };
-}
-
-function countsOf(results: SessionResult[], tickets: number): RunSummary['counts'] {
-  return {
-    replayed: results.filter((result) => result.verdict.status !== 'error').length,
-    diverged: results.filter((result) => result.verdict.status === 'diverged').length,
-    errors: results.filter((result) => result.verdict.status === 'error').length,
-    tickets,
+    async cancelRun(projectId, runId) {
+      const run = await store.getRun(projectId, runId);
+      if (!run || (run.status !== 'running' && run.status !== 'queued')) return run;
+      const cancelled = await store.updateRun(projectId, runId, { status: 'cancelled', finishedAt: Date.now() });
+      publish(cancelled, 'this-process');
+      logger.info({ runId }, 'run cancelled');
+      return cancelled;
+    },
+    drain: async () => (await queueReady).drain(),
+    close: async () => (await queueReady.catch(() => undefined))?.close(),
   };
 }

@@ -31,14 +31,30 @@ export async function recordTriage(store: Store, project: Project, request: Tria
     decision: request.decision,
     comment: request.comment,
     features: featuresFromEvidence(divergence),
+    route: routeOfDivergence(divergence),
+    source: 'triage' as const,
     createdAt,
   }));
   for (const label of labels) await store.addLabel(label);
-
-  const training = (await store.listLabels(project.id)).flatMap((label) => (label.features ? [{ features: label.features, decision: label.decision }] : []));
-  const model: ModelState = refitModel(training, defaultModel());
-  await store.putModelState(project.id, model);
+  const model = await refitProjectModel(store, project.id);
   return { label: labels[0], labelled: labels.length, model: { trainedOn: model.trainedOn, brierScore: model.calibration?.brierScore } };
+}
+
+/**
+ * Refits the project's model from every label at once (triage decisions and linked customer tickets) and stores
+ * it, so the next prediction already reflects them. Always from the prior, so the prior stays the anchor.
+ */
+export async function refitProjectModel(store: Store, projectId: string): Promise<ModelState> {
+  const training = (await store.listLabels(projectId)).flatMap((label) => (label.features ? [{ features: label.features, decision: label.decision }] : []));
+  const model: ModelState = refitModel(training, defaultModel());
+  await store.putModelState(projectId, model);
+  return model;
+}
+
+/** The route the user was on when the divergence happened: what pageTicketRate is keyed by. */
+export function routeOfDivergence(divergence: Divergence): string | undefined {
+  const route = divergence.evidence?.routeBefore ?? divergence.evidence?.route;
+  return typeof route === 'string' && route ? route : undefined;
 }
 
 async function divergencesCovered(store: Store, projectId: string, request: TriageRequest): Promise<{ sessionId: string; divergence: Divergence }[]> {

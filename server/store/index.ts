@@ -4,6 +4,7 @@ import { MongoStore } from './mongoStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import type { Store } from './store.js';
 
+export type { Deployment, DeploymentFilter, ProjectSchedule } from './store.js';
 export type {
   ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';

@@ -9,7 +9,7 @@ import { StoreError } from './errors.js';
 import { assertSupportedFormat, upgradeEvents } from './recordingFormat.js';
 import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 import type {
-  ApiToken, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
+  ApiToken, AppendResult, AuthSession, BlobOptions, Deployment, DeploymentFilter, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 
 interface ChunkDoc { projectId: string; sessionId: string; seq: number; formatVersion: number; receivedAt: number; events: Binary }
@@ -79,6 +79,8 @@ export class MongoStore implements Store {
       this.results.createIndex({ projectId: 1, runId: 1, sessionId: 1 }, { unique: true }),
       this.labels.createIndex({ projectId: 1, id: 1 }, { unique: true }),
       this.models.createIndex({ projectId: 1 }, { unique: true }),
+      this.db.collection('deployments').createIndex({ projectId: 1, url: 1, commit: 1 }, { unique: true }),
+      this.db.collection('deployments').createIndex({ projectId: 1, deployedAt: -1 }),
       this.db.collection('blobs.files').createIndex({ 'metadata.projectId': 1, 'metadata.key': 1 }),
       this.db.collection('blobs.files').createIndex({ 'metadata.projectId': 1, 'metadata.sessionId': 1 }),
     ]);
@@ -192,6 +194,7 @@ export class MongoStore implements Store {
     const files = await this.bucket.find({ 'metadata.projectId': projectId, 'metadata.sessionId': { $in: ids } }).toArray();
     for (const file of files) await this.bucket.delete(file._id);
     await this.chunks.deleteMany({ projectId, sessionId: { $in: ids } });
+    await this.db.collection('noiseSignatures').deleteMany({ projectId, sessionId: { $in: ids } });
     await this.sessions.deleteMany({ projectId, id: { $in: ids } });
     return ids.length;
   }
@@ -231,6 +234,29 @@ export class MongoStore implements Store {
     return (await this.results.find({ projectId, runId }, NO_ID).sort({ sessionId: 1 }).toArray()).map(withoutProjectId);
   }
 
+  async putDeployment(deployment: Deployment, options: { replace?: boolean } = {}): Promise<boolean> {
+    const deployments = this.db.collection<Deployment>('deployments');
+    const key = { projectId: deployment.projectId, url: deployment.url, commit: deployment.commit };
+    if (options.replace) {
+      await deployments.replaceOne(key, { ...deployment }, { upsert: true });
+      return true;
+    }
+    try {
+      await deployments.insertOne({ ...deployment });
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  async listDeployments(projectId: string, filter: DeploymentFilter = {}, limit = 50): Promise<Deployment[]> {
+    const query: Filter<Deployment> = { projectId };
+    if (filter.environment?.length) query.environment = { $in: filter.environment };
+    if (filter.pullRequest !== undefined) query.pullRequest = filter.pullRequest;
+    return this.db.collection<Deployment>('deployments').find(query, NO_ID).sort({ deployedAt: -1 }).limit(limit).toArray();
+  }
+
   async addLabel(label: Label): Promise<void> {
     await this.labels.replaceOne({ projectId: label.projectId, id: label.id }, label, { upsert: true });
   }
@@ -242,6 +268,15 @@ export class MongoStore implements Store {
   }
   async putModelState(projectId: string, state: unknown): Promise<void> {
     await this.models.replaceOne({ projectId }, { projectId, state }, { upsert: true });
+  }
+
+  async addNoiseSignatures(projectId: string, sessionId: string, signatures: string[]): Promise<void> {
+    if (!signatures.length) return;
+    await this.db.collection('noiseSignatures').updateOne({ projectId, sessionId }, { $addToSet: { signatures: { $each: signatures } } }, { upsert: true });
+  }
+  async getNoiseSignatures(projectId: string, sessionId: string): Promise<Set<string>> {
+    const doc = await this.db.collection<{ projectId: string; sessionId: string; signatures: string[] }>('noiseSignatures').findOne({ projectId, sessionId });
+    return new Set(doc?.signatures ?? []);
   }
 
   async putBlob(projectId: string, key: string, bytes: Uint8Array, contentType: string, options: BlobOptions = {}): Promise<void> {

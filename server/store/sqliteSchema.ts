@@ -66,6 +66,12 @@ CREATE TABLE IF NOT EXISTS labels (
   data TEXT NOT NULL,
   PRIMARY KEY (project_id, id)
 );
+CREATE TABLE IF NOT EXISTS noise_signatures (
+  project_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  PRIMARY KEY (project_id, session_id, signature)
+);
 CREATE TABLE IF NOT EXISTS model_states (
   project_id TEXT PRIMARY KEY,
   data TEXT NOT NULL
@@ -80,4 +86,15 @@ CREATE TABLE IF NOT EXISTS blobs (
   PRIMARY KEY (project_id, key)
 );
 CREATE INDEX IF NOT EXISTS blobs_by_session ON blobs (project_id, session_id);
+CREATE TABLE IF NOT EXISTS deployments (
+  project_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  commit_sha TEXT NOT NULL,
+  environment TEXT NOT NULL,
+  pull_request INTEGER,
+  deployed_at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (project_id, url, commit_sha)
+);
+CREATE INDEX IF NOT EXISTS deployments_by_time ON deployments (project_id, deployed_at DESC);
 `;

@@ -16,7 +16,7 @@ import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 import { sessionFilterSql } from './sessionFilterSql.js';
 import { SQLITE_SCHEMA } from './sqliteSchema.js';
 import type {
-  ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
+  ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Deployment, DeploymentFilter, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 
 type Row = Record<string, any>;
@@ -131,6 +131,7 @@ export class SqliteStore implements Store {
         blobKeys.push(...(this.sql('SELECT key FROM blobs WHERE project_id = ? AND session_id = ?').all(projectId, id) as Row[]).map((row) => row.key as string));
         this.sql('DELETE FROM blobs WHERE project_id = ? AND session_id = ?').run(projectId, id);
         this.sql('DELETE FROM chunks WHERE project_id = ? AND session_id = ?').run(projectId, id);
+        this.sql('DELETE FROM noise_signatures WHERE project_id = ? AND session_id = ?').run(projectId, id);
         this.sql('DELETE FROM sessions WHERE project_id = ? AND session_id = ?').run(projectId, id);
       }
     })();
@@ -182,6 +183,29 @@ export class SqliteStore implements Store {
       .map((row) => parse<SessionResult>(row)!);
   }
 
+  async putDeployment(deployment: Deployment, options: { replace?: boolean } = {}): Promise<boolean> {
+    const verb = options.replace ? 'INSERT OR REPLACE' : 'INSERT OR IGNORE';
+    const result = this.sql(`${verb} INTO deployments (project_id, url, commit_sha, environment, pull_request, deployed_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(deployment.projectId, deployment.url, deployment.commit, deployment.environment, deployment.pullRequest ?? null, deployment.deployedAt, JSON.stringify(deployment));
+    return result.changes > 0;
+  }
+
+  async listDeployments(projectId: string, filter: DeploymentFilter = {}, limit = 50): Promise<Deployment[]> {
+    const clauses = ['project_id = ?'];
+    const params: unknown[] = [projectId];
+    if (filter.environment?.length) {
+      clauses.push(`environment IN (${filter.environment.map(() => '?').join(', ')})`);
+      params.push(...filter.environment);
+    }
+    if (filter.pullRequest !== undefined) {
+      clauses.push('pull_request = ?');
+      params.push(filter.pullRequest);
+    }
+    return this.db.prepare(`SELECT data FROM deployments WHERE ${clauses.join(' AND ')} ORDER BY deployed_at DESC LIMIT ?`)
+      .all(...params, limit)
+      .map((row) => parse<Deployment>(row)!);
+  }
+
   async addLabel(label: Label): Promise<void> {
     this.sql('INSERT OR REPLACE INTO labels (project_id, id, created_at, data) VALUES (?, ?, ?, ?)').run(label.projectId, label.id, label.createdAt, JSON.stringify(label));
   }
@@ -196,6 +220,16 @@ export class SqliteStore implements Store {
 
   async putModelState(projectId: string, state: unknown): Promise<void> {
     this.sql('INSERT OR REPLACE INTO model_states (project_id, data) VALUES (?, ?)').run(projectId, JSON.stringify(state));
+  }
+
+  async addNoiseSignatures(projectId: string, sessionId: string, signatures: string[]): Promise<void> {
+    const insert = this.sql('INSERT OR IGNORE INTO noise_signatures (project_id, session_id, signature) VALUES (?, ?, ?)');
+    this.db.transaction(() => signatures.forEach((signature) => insert.run(projectId, sessionId, signature)))();
+  }
+
+  async getNoiseSignatures(projectId: string, sessionId: string): Promise<Set<string>> {
+    const rows = this.sql('SELECT signature FROM noise_signatures WHERE project_id = ? AND session_id = ?').all(projectId, sessionId) as Row[];
+    return new Set(rows.map((row) => String(row.signature)));
   }
 
   async putBlob(projectId: string, key: string, bytes: Uint8Array, contentType: string, options: BlobOptions = {}): Promise<void> {

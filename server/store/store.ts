@@ -25,7 +25,62 @@ export interface Project {
    * are never recorded, so without a fixture replay types a synthetic value of the recorded shape.
    */
   replayFixtures?: Record<string, string>;
+  /** What may change freely between baseline and candidate: never held against a deployment (docs/divergence-taxonomy.md). */
+  ignore?: ProjectIgnoreRules;
   createdAt: number;
+  /** Base of webhook and scheduled runs; without it the last production/staging deployment is the base. */
+  baselineUrl?: string;
+  /** HMAC secret of deployment webhooks (server/triggers); REPRISE_WEBHOOK_SECRET sets it on the default project. */
+  webhookSecret?: string;
+  /** Cron schedules of runs (server/triggers/scheduler.ts). */
+  schedules?: ProjectSchedule[];
+  /** Maximum sessions replayed per run when a run does not say (Settings → Selection budget). */
+  selectionBudget?: number;
+  /** Tokens created from Settings, listed there; the plaintext is never kept. */
+  apiTokens?: { id: string; tokenHash: string; name: string; createdAt: number }[];
+}
+
+export interface ProjectSchedule {
+  /** Five fields, or six with seconds first (cron-parser syntax), evaluated in UTC. */
+  cron: string;
+  /** Defaults to the project's baseline. */
+  baselineUrl?: string;
+  candidateUrl: string;
+}
+
+/** A deployment reported by a webhook; unique per (projectId, url, commit) so repeated events start one run. */
+export interface Deployment {
+  projectId: string;
+  url: string;
+  /** '' when the sender did not say. */
+  commit: string;
+  environment: string;
+  branch?: string;
+  pullRequest?: number;
+  source: 'generic' | 'github' | 'vercel';
+  /** When the deployment happened per its sender (epoch ms), to order out-of-order events. */
+  deployedAt: number;
+  receivedAt: number;
+  /** The run started against it. */
+  runId?: string;
+  /** Why no run was started (baseline environment, superseded, refused). */
+  note?: string;
+}
+
+export interface DeploymentFilter {
+  environment?: string[];
+  pullRequest?: number;
+}
+
+export interface ProjectIgnoreRules {
+  /** Regular expressions (or plain substrings) for visible text and error messages. */
+  textPatterns?: string[];
+  /** Request paths; `*` matches anything, a pattern without `*` matches as a prefix. */
+  requestPaths?: string[];
+  /** Elements by accessible name or `role "name"`: divergences located on them are noise. */
+  selectors?: string[];
+  /** Screenshot areas (CSS pixels) left out of the visual diff. */
+  regions?: { x: number; y: number; width: number; height: number }[];
 }
 
 export interface ApiToken {
@@ -35,6 +90,8 @@ export interface ApiToken {
   projectId: string | null;
   name: string;
   createdAt: number;
+  /** Set when revoked from Settings: the token no longer authenticates. */
+  revokedAt?: number;
 }
 
 export interface SessionFilter {
@@ -86,6 +143,10 @@ export interface Label {
   comment?: string;
   /** Feature values of the labelled divergence, so the model can be refit without recomputing them. */
   features?: Record<string, number>;
+  /** Route before the labelled step, for the per-page ticket rate. */
+  route?: string;
+  /** 'triage' (a reviewer's decision) or 'customer-ticket' (a real ticket linked to the session). */
+  source?: 'triage' | 'customer-ticket';
   createdAt: number;
 }
 
@@ -150,11 +211,25 @@ export interface Store {
   getSessionResult(projectId: string, runId: string, sessionId: string): Promise<SessionResult | undefined>;
   listSessionResults(projectId: string, runId: string): Promise<SessionResult[]>;
 
+  // Deployments (webhook triggers)
+  /**
+   * Inserts the deployment unless (projectId, url, commit) is already stored; returns false for such a duplicate.
+   * With `replace` an existing one is overwritten (to attach its run).
+   */
+  putDeployment(deployment: Deployment, options?: { replace?: boolean }): Promise<boolean>;
+  /** Newest `deployedAt` first. */
+  listDeployments(projectId: string, filter?: DeploymentFilter, limit?: number): Promise<Deployment[]>;
+
   // Labels and model state
   addLabel(label: Label): Promise<void>;
   listLabels(projectId: string): Promise<Label[]>;
   getModelState(projectId: string): Promise<unknown | undefined>;
   putModelState(projectId: string, state: unknown): Promise<void>;
+
+  // Noise memory: signatures of what the A/A pair found to be noise, per project and session, across runs
+  /** Adds to the session's set; existing signatures are kept once. */
+  addNoiseSignatures(projectId: string, sessionId: string, signatures: string[]): Promise<void>;
+  getNoiseSignatures(projectId: string, sessionId: string): Promise<Set<string>>;
 
   // Blobs (screenshots, diff images)
   /** Keys are [A-Za-z0-9._-]+ (StoreError INVALID_BLOB_KEY otherwise); an existing key is replaced. */

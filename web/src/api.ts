@@ -1,7 +1,11 @@
 // Typed fetch wrapper for the server's /api. Every call is scoped to a project; writes carry the CSRF token.
 import type {
   AuthMe,
+  CreatedApiToken,
   CreateRunRequest,
+  ModelView,
+  ProjectSettings,
+  ProjectSettingsPatch,
   Page,
   RunDetail,
   RunSummary,
@@ -109,6 +113,14 @@ export const api = {
   sessionResult: (project: string, runId: string, sessionId: string) =>
     request<SessionResultView>('GET', `/runs/${enc(runId)}/sessions/${enc(sessionId)}`, { project }),
   triage: (project: string, body: TriageRequest) => request<TriageResponse>('POST', '/triage', { project }, body),
+  settings: (project: string) => request<ProjectSettings>('GET', `/projects/${enc(project)}/settings`, {}),
+  saveSettings: (project: string, patch: ProjectSettingsPatch) =>
+    request<ProjectSettings>('PATCH', `/projects/${enc(project)}/settings`, {}, patch),
+  createToken: (project: string, name: string) => request<CreatedApiToken>('POST', `/projects/${enc(project)}/tokens`, {}, { name }),
+  revokeToken: (project: string, tokenId: string) =>
+    request<{ revoked: string }>('DELETE', `/projects/${enc(project)}/tokens/${enc(tokenId)}`, {}),
+  rotateWebhookSecret: (project: string) => request<{ webhookSecret: string }>('POST', `/projects/${enc(project)}/webhook-secret`, {}, {}),
+  model: (project: string) => request<ModelView>('GET', '/model', { project }),
 };
 
 export const blobUrl = (project: string, key: string) => apiUrl(`/blobs/${enc(key)}`, { project });

@@ -11,6 +11,8 @@ import { RunsPage } from './pages/runsPage.js';
 import { RunPage } from './pages/runPage.js';
 import { SessionInRunPage } from './pages/sessionInRunPage.js';
 import { SessionsPage } from './pages/sessionsPage.js';
+import { SettingsPage } from './pages/settingsPage.js';
+import { ModelPage } from './pages/modelPage.js';
 
 const PROJECT_STORAGE_KEY = 'reprise.project';
 
@@ -82,6 +84,10 @@ function Page({ route, project }: { route: ReturnType<typeof useRoute>; project:
       return <SessionInRunPage key={`${route.runId}/${route.sessionId}`} project={project} runId={route.runId} sessionId={route.sessionId} />;
     case 'sessions':
       return <SessionsPage project={project} />;
+    case 'settings':
+      return <SettingsPage key={project} project={project} />;
+    case 'model':
+      return <ModelPage project={project} />;
     case 'notFound':
       return (
         <Empty title="Page not found">

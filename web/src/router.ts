@@ -6,6 +6,8 @@ export type Route =
   | { name: 'run'; runId: string }
   | { name: 'sessionInRun'; runId: string; sessionId: string }
   | { name: 'sessions' }
+  | { name: 'settings' }
+  | { name: 'model' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 4 && parts[2] === 'sessions') return { name: 'sessionInRun', runId: parts[1], sessionId: parts[3] };
   }
   if (parts[0] === 'sessions' && parts.length === 1) return { name: 'sessions' };
+  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'model' && parts.length === 1) return { name: 'model' };
   return { name: 'notFound', path };
 }
 
@@ -32,6 +36,10 @@ export function hrefFor(route: Route): string {
       return `#/runs/${e(route.runId)}/sessions/${e(route.sessionId)}`;
     case 'sessions':
       return '#/sessions';
+    case 'settings':
+      return '#/settings';
+    case 'model':
+      return '#/model';
     case 'notFound':
       return `#${route.path}`;
   }

@@ -12,7 +12,7 @@ interface HeaderProps {
 
 export function Header({ me, projectId, onProjectChange, route, onLogout }: HeaderProps) {
   const live = useLiveConnected();
-  const section = route.name === 'sessions' ? 'sessions' : 'runs';
+  const section = route.name === 'sessions' || route.name === 'settings' || route.name === 'model' ? route.name : 'runs';
   return (
     <header class="header">
       <a class="brand" href="#/runs">
@@ -24,6 +24,12 @@ export function Header({ me, projectId, onProjectChange, route, onLogout }: Head
         </a>
         <a href="#/sessions" aria-current={section === 'sessions' ? 'page' : undefined}>
           Sessions
+        </a>
+        <a href="#/model" aria-current={section === 'model' ? 'page' : undefined}>
+          Model
+        </a>
+        <a href="#/settings" aria-current={section === 'settings' ? 'page' : undefined}>
+          Settings
         </a>
       </nav>
       <div class="header-right">

@@ -4,7 +4,7 @@ import type { TriageRequest } from '../../../protocol/api.js';
 import type { TriageDecision } from '../../../protocol/divergence.js';
 import { api, messageOf } from '../api.js';
 
-const DECISIONS: { decision: TriageDecision; label: string }[] = [
+export const TRIAGE_DECISIONS: { decision: TriageDecision; label: string }[] = [
   { decision: 'ticket', label: 'Would be a ticket' },
   { decision: 'intended', label: 'Intended change' },
   { decision: 'noise', label: 'Noise' },
@@ -22,7 +22,7 @@ export function TriageButtons({ project, target }: { project: string; target: Tr
     setResult(undefined);
     try {
       const response = await api.triage(project, { ...target, decision, comment: comment.trim() || undefined });
-      setResult({ ok: true, text: `Labelled "${DECISIONS.find((d) => d.decision === decision)?.label}". Model updated (trained on ${response.model.trainedOn} labels).` });
+      setResult({ ok: true, text: `Labelled "${TRIAGE_DECISIONS.find((d) => d.decision === decision)?.label}". Model updated (trained on ${response.model.trainedOn} labels).` });
     } catch (error) {
       setResult({ ok: false, text: messageOf(error) });
     } finally {
@@ -33,7 +33,7 @@ export function TriageButtons({ project, target }: { project: string; target: Tr
   return (
     <div class="triage">
       <div class="triage-buttons" role="group" aria-label="Triage">
-        {DECISIONS.map(({ decision, label }) => (
+        {TRIAGE_DECISIONS.map(({ decision, label }) => (
           <button key={decision} type="button" class={`button triage-${decision}`} disabled={busy !== undefined} onClick={() => send(decision)}>
             {busy === decision ? 'Saving…' : label}
           </button>

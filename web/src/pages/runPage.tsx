@@ -1,12 +1,12 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { RunDetail, RunSummary } from '../../../protocol/api.js';
-import type { SessionVerdict } from '../../../protocol/divergence.js';
 import { api } from '../api.js';
 import { useAsync } from '../useAsync.js';
 import { useRunUpdates } from '../live.js';
-import { formatDateTime, formatDuration, plural, shortId } from '../format.js';
-import { hrefFor } from '../router.js';
-import { KindChips, ProbabilityBadge, ProgressBar, StatusPill } from '../components/badges.js';
+import { formatDateTime, formatDuration, shortId } from '../format.js';
+import { ProgressBar, StatusPill } from '../components/badges.js';
+import { BulkTriage } from '../components/bulkTriage.js';
+import { SessionVerdictTable } from '../components/sessionVerdictTable.js';
 import { TargetLabel } from '../components/targetLabel.js';
 import { TicketCard } from '../components/ticketCard.js';
 import { Empty, ErrorBox, Loading } from '../components/status.js';
@@ -24,6 +24,7 @@ export function RunPage({ project, runId }: { project: string; runId: string }) 
     [runId, reload, setData],
   );
   useRunUpdates(onRun);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
 
   if (state.status === 'error') return <ErrorBox title={`Cannot load run ${runId}`} message={state.error} onRetry={reload} />;
   if (!state.data) return <Loading label="Loading run…" />;
@@ -94,58 +95,27 @@ export function RunPage({ project, runId }: { project: string; runId: string }) 
             tickets.map((ticket) => <TicketCard key={ticket.id} project={project} runId={run.id} candidate={run.candidate.url} ticket={ticket} />)
           )}
           <h2>Divergent sessions ({diverged.length})</h2>
-          {diverged.length === 0 ? <p class="muted">No session diverged.</p> : <SessionTable runId={run.id} sessions={diverged} />}
+          {diverged.length === 0 ? (
+            <p class="muted">No session diverged.</p>
+          ) : (
+            <>
+              <p class="muted small">Select sessions to give them one triage decision at once.</p>
+              <SessionVerdictTable runId={run.id} sessions={diverged} selection={{ selected, onChange: setSelected }} />
+              <BulkTriage project={project} runId={run.id} sessionIds={[...selected]} onDone={() => setSelected(new Set())} />
+            </>
+          )}
           {errored.length > 0 && (
             <>
               <h2>Sessions that could not be replayed ({errored.length})</h2>
-              <SessionTable runId={run.id} sessions={errored} showError />
+              <SessionVerdictTable runId={run.id} sessions={errored} showError />
             </>
           )}
           <details class="passed">
             <summary>Passed sessions ({passed.length})</summary>
-            {passed.length === 0 ? <p class="muted">None.</p> : <SessionTable runId={run.id} sessions={passed} />}
+            {passed.length === 0 ? <p class="muted">None.</p> : <SessionVerdictTable runId={run.id} sessions={passed} />}
           </details>
         </>
       )}
     </section>
-  );
-}
-
-function SessionTable({ runId, sessions, showError }: { runId: string; sessions: SessionVerdict[]; showError?: boolean }) {
-  return (
-    <table class="table">
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">User</th>
-          <th scope="col" class="num">Probability</th>
-          <th scope="col">{showError ? 'Reason' : 'Divergences'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((session) => (
-          <tr key={session.id}>
-            <td>
-              <a href={hrefFor({ name: 'sessionInRun', runId, sessionId: session.id })}>
-                <code>{shortId(session.id, 12)}</code>
-              </a>
-            </td>
-            <td>{session.userId ?? <span class="muted">anonymous</span>}</td>
-            <td class="num">
-              <ProbabilityBadge probability={session.ticketProbability} />
-            </td>
-            <td>
-              {showError ? (
-                <span class="cell-error">{session.error ?? 'No reason recorded.'}</span>
-              ) : session.divergences.length ? (
-                <KindChips divergences={session.divergences} />
-              ) : (
-                <span class="muted">{plural(0, 'divergence')}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

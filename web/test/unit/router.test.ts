@@ -9,11 +9,13 @@ describe('web | router', () => {
     expect(parseRoute('#/runs/r1')).toEqual({ name: 'run', runId: 'r1' });
     expect(parseRoute('#/runs/r1/sessions/s%2F2')).toEqual({ name: 'sessionInRun', runId: 'r1', sessionId: 's/2' });
     expect(parseRoute('#/sessions?x=1')).toEqual({ name: 'sessions' });
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/model')).toEqual({ name: 'model' });
   });
 
   it('reports unknown paths instead of guessing', () => {
     expect(parseRoute('#/runs/r1/extra')).toEqual({ name: 'notFound', path: '/runs/r1/extra' });
-    expect(parseRoute('#/settings')).toEqual({ name: 'notFound', path: '/settings' });
+    expect(parseRoute('#/settings/extra')).toEqual({ name: 'notFound', path: '/settings/extra' });
   });
 
   it('round-trips routes through hrefFor', () => {
@@ -22,6 +24,8 @@ describe('web | router', () => {
       { name: 'run', runId: 'run 1' },
       { name: 'sessionInRun', runId: 'r', sessionId: 'a/b?c' },
       { name: 'sessions' },
+      { name: 'settings' },
+      { name: 'model' },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });
