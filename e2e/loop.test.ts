@@ -10,6 +10,9 @@ import { runCi } from '../server/cli/ciCommand.js';
 import { SHOP_VARIANTS, type ShopVariant } from './apps/shop/variants/index.js';
 import { DEMO_ADMIN_TOKEN, DEMO_PROJECT_KEY, startDemoEnvironment, type DemoEnvironment } from './harness/demoEnvironment.js';
 
+// Each run replays every session three or four times in Chromium: generous limits for shared, loaded machines.
+const RUN_TIMEOUT_MS = 600_000;
+
 let env: DemoEnvironment;
 let dataDir: string;
 
@@ -18,7 +21,7 @@ beforeAll(async () => {
   env = await startDemoEnvironment({ dataDir, variants: SHOP_VARIANTS.map((variant) => variant.name) });
   const flows = await env.recordCustomers();
   expect(flows.filter((flow) => !flow.ok)).toEqual([]);
-}, 300_000);
+}, RUN_TIMEOUT_MS);
 
 afterAll(async () => {
   await env?.close();
@@ -66,7 +69,7 @@ describe('e2e | loop', () => {
       const kinds = report.sessions.flatMap((session) => session.divergences.filter((d) => !d.noise).map((d) => d.kind));
       expect(kinds, context).toContain(variant.expectedDivergence);
       expect(report.sessions.every((session) => session.status !== 'error'), context).toBe(true);
-    });
+    }, RUN_TIMEOUT_MS);
   }
 
   for (const variant of SHOP_VARIANTS.filter((info) => info.kind !== 'regression')) {
@@ -76,6 +79,6 @@ describe('e2e | loop', () => {
       expect(report.tickets, context).toEqual([]);
       expect(exitCode, context).toBe(0);
       expect(report.sessions.every((session) => session.status !== 'error'), context).toBe(true);
-    });
+    }, RUN_TIMEOUT_MS);
   }
 });

@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import type { Logger } from 'pino';
 import type { BrowserPool } from './browserPool.js';
 import { blobLoader, blobSaver } from './blobSaver.js';
+import { confirmDivergences } from './confirmDivergences.js';
 
 /**
  * One session of one run: replay it on the baseline twice (the A/A pair that tells noise apart) and on the
@@ -34,19 +35,21 @@ export async function replaySessionJob(deps: { store: Store; logger: Logger; bro
   ]);
   if (!browser.isConnected()) throw new Error(`The browser crashed while replaying session ${job.sessionId}; the job will be retried.`);
 
-  const verdict = await analyzeSession({
-    sessionId: job.sessionId,
-    userId: session?.userId,
-    baseline,
-    baselineRepeat,
-    candidate,
-    loadBlob: blobLoader(store, job.projectId),
-    saveBlob,
-    model: history.model,
-    ignore: history.ignore,
-    knownNoise: history.knownNoise,
-    context: { pageTicketRate: history.pageTicketRate },
-  });
+  const analyze = (candidateReplay: ReplayResult) =>
+    analyzeSession({
+      sessionId: job.sessionId,
+      userId: session?.userId,
+      baseline,
+      baselineRepeat,
+      candidate: candidateReplay,
+      loadBlob: blobLoader(store, job.projectId),
+      saveBlob,
+      model: history.model,
+      ignore: history.ignore,
+      knownNoise: history.knownNoise,
+      context: { pageTicketRate: history.pageTicketRate },
+    });
+  const verdict = await confirmDivergences(await analyze(candidate), async () => analyze(await replay(run.candidate.url)));
   await rememberSessionNoise(store, job.projectId, job.runId, verdict, baselineRepeat !== undefined);
   const selectionReason = run.selection?.find((entry) => entry.sessionId === job.sessionId)?.reason;
   await store.putSessionResult(job.projectId, { runId: job.runId, sessionId: job.sessionId, verdict, baseline, baselineRepeat, candidate, selectionReason });
