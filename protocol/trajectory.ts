@@ -1,9 +1,11 @@
 // A trajectory: what the user did, as replayable steps, and what the app did in return when replayed.
+import type { KeyModifier } from './customEvents.js';
 import type { ActionTarget, MaskedShape, TargetCandidate } from './target.js';
 
 export type StepAction =
   | { type: 'navigate'; url: string }
-  | { type: 'click' | 'dblclick' | 'contextmenu' | 'hover'; target: ActionTarget }
+  /** `modifiers`: keys held during the click (Control-click opens a link in a new tab, Shift-click extends a selection). */
+  | { type: 'click' | 'dblclick' | 'contextmenu' | 'hover'; target: ActionTarget; modifiers?: KeyModifier[] }
   | { type: 'fill'; target: ActionTarget; value?: string; masked?: MaskedShape; field?: string }
   | { type: 'check'; target: ActionTarget; checked: boolean }
   | { type: 'select'; target: ActionTarget; values: string[] }

@@ -7,7 +7,7 @@ export function actionToStep(action: RecordedAction): StepAction {
     case 'click':
     case 'dblclick':
     case 'contextmenu':
-      return { type: action.type, target: action.target };
+      return action.modifiers?.length ? { type: action.type, target: action.target, modifiers: action.modifiers } : { type: action.type, target: action.target };
     case 'input':
       return { type: 'fill', target: action.target, value: action.value, masked: action.masked, field: action.field };
     case 'check':

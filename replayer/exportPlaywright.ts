@@ -58,7 +58,7 @@ function statements(action: StepAction, observation: StepObservation | undefined
     case 'press':
       return [action.target ? `await ${locatorCode(action.target, observation)}.press(${quote(action.key)});` : `await page.keyboard.press(${quote(action.key)});`];
     case 'click':
-      return [`await ${locatorCode(action.target, observation)}.click();`];
+      return [`await ${locatorCode(action.target, observation)}.click(${action.modifiers?.length ? `{ modifiers: ${JSON.stringify(action.modifiers).replace(/"/g, "'")} }` : ''});`];
     case 'hover':
       return [`await ${locatorCode(action.target, observation)}.hover();`];
     case 'dblclick':

@@ -52,7 +52,10 @@ export async function performStep(page: Page, action: StepAction, context: StepC
 async function onTarget(page: Page, target: ActionTarget, perform: (element: Element) => Promise<unknown>): Promise<StepOutcomeReport> {
   const resolved = await resolveTarget(page, target);
   if (resolved.kind === 'missing') {
-    return { outcome: 'target-missing', outcomeReason: `No element matches the recorded ${describeTarget(target)}.\n${formatCallLog(resolved.callLog)}` };
+    const frames = page.frames().length - 1;
+    // Targets are resolved in the top document only; saying so saves a reader from hunting a selector bug.
+    const frameHint = frames > 0 ? ` The page has ${frames} frame(s); replay looks for targets in the top document only.` : '';
+    return { outcome: 'target-missing', outcomeReason: `No element matches the recorded ${describeTarget(target)}.${frameHint}\n${formatCallLog(resolved.callLog)}` };
   }
   if (resolved.kind === 'hidden') {
     return {
@@ -81,13 +84,13 @@ async function act(element: Element, action: Exclude<StepAction, { type: 'naviga
   switch (action.type) {
     case 'click':
     case 'hover':
-      await (action.type === 'click' ? element.click({ timeout }) : element.hover({ timeout }));
+      await (action.type === 'click' ? element.click({ timeout, modifiers: action.modifiers }) : element.hover({ timeout, modifiers: action.modifiers }));
       return;
     case 'dblclick':
-      await element.dblclick({ timeout });
+      await element.dblclick({ timeout, modifiers: action.modifiers });
       return;
     case 'contextmenu':
-      await element.click({ button: 'right', timeout });
+      await element.click({ button: 'right', timeout, modifiers: action.modifiers });
       return;
     case 'fill':
       await element.fill(fillValue(action, context), { timeout });

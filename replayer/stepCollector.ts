@@ -59,6 +59,11 @@ export class StepCollector {
       this.events.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       dialog.dismiss().catch(() => undefined);
     });
+    page.on('download', (download) => {
+      // The file itself is not what replay compares; keeping it would only fill the disk.
+      this.events.notes.push(`A file download started: ${download.suggestedFilename()} from ${this.observedPath(download.url())}.`);
+      download.cancel().catch(() => undefined);
+    });
     page.on('crash', () => {
       this.crash = `The page crashed (renderer process gone) at ${page.url()}.`;
     });

@@ -86,9 +86,10 @@ export async function startReprise(config: ServerConfig, options: StartRepriseOp
       await scheduler?.stop();
       await worker?.close();
       await runService.close();
-      await detachAdapter?.();
       await browsers.close();
       await server.close();
+      // After the sockets: closing Socket.IO unsubscribes the adapter from Redis.
+      await detachAdapter?.();
     },
   };
 }

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { visualDiff } from '../../server/analysis/index.js';
 import { measure, ratioTable, type Measurement } from '../lib/measure.js';
+import { measureWholeRunDiff } from './wholeRunDiff.js';
 
 /** A page-like screenshot: header, text lines, cards; `variant` shifts colours and one card to make a real change. */
 async function screenshot(width: number, height: number, variant: number): Promise<Uint8Array> {
@@ -34,6 +35,7 @@ function pixelmatchPipeline(a: Uint8Array, b: Uint8Array): number {
 
 export async function run(): Promise<string> {
   const tables: string[] = [];
+  let wholeRun: Measurement[] = [];
   for (const [width, height, label] of [
     [1280, 720, '1280x720'],
     [1280, 4000, 'full page 1280x4000'],
@@ -49,6 +51,8 @@ export async function run(): Promise<string> {
       await measure('reprise visualDiff, identical bytes', () => visualDiff(base, same), { iterations: 200, warmup: 20 }),
     ];
     tables.push(ratioTable(`Visual diff, ${label}`, rows, 'pngjs + pixelmatch, different'));
+    if (height === 720) wholeRun = await measureWholeRunDiff(base, changed);
   }
+  if (wholeRun.length) tables.push(ratioTable('Whole-run diff time per session (analyzeSession, 1280x720 screenshots)', wholeRun, wholeRun[0].name));
   return tables.join('\n\n');
 }

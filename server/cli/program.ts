@@ -58,6 +58,13 @@ export function buildProgram(): Command {
     .option('--json <file>', 'write the run report as JSON to this file')
     .option('--fail-on <probability>', 'ticket probability from which the run fails', '0.5')
     .option('--timeout <seconds>', 'give up after this long', '1800')
+    .option('--junit <file>', 'write a JUnit XML report (one test case per session; predicted tickets fail)')
+    .option('--markdown <file>', 'write the pull-request comment as Markdown')
+    .addOption(new Option('--github-token <token>', 'GitHub token to post a commit status and a PR comment').env('GITHUB_TOKEN'))
+    .option('--github-repo <owner/name>', 'repository to post to (enables posting)')
+    .option('--sha <commit>', 'commit that gets the status (the PR head, not the merge commit)')
+    .option('--pr <number>', 'pull request that gets (or has updated) the Reprise comment')
+    .addOption(new Option('--github-api <url>', 'GitHub API base (GitHub Enterprise: https://HOST/api/v3)').default('https://api.github.com'))
     .action(async (options) => {
       process.exitCode = await runCi(options);
     });

@@ -8,7 +8,8 @@ const pattern = z.string().trim().min(1).max(500);
 
 export const settingsPatchSchema = z
   .object({
-    allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)).max(MAX_LIST),
+    // `*` lets any origin send recordings (the default for local trials); anything else is reduced to its origin.
+    allowedOrigins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)])).max(MAX_LIST),
     baselineUrl: z.url({ protocol: /^https?$/ }).nullable(),
     selectionBudget: z.number().int().min(1).max(10_000).nullable(),
     ignore: z

@@ -39,7 +39,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const httpServer = http.createServer();
     const io = attachSockets(httpServer, store, logger);
     const app = createApp({ config, store, logger, io, distDir: options.distDir }, options.mount);
-    httpServer.on('request', app);
+    // Socket.IO answers its own /socket.io/ requests on this server: express must not answer them too (the SPA
+    // fallback would, and engine.io then crashes writing headers twice).
+    httpServer.on('request', (req, res) => {
+      if (!req.url?.startsWith('/socket.io/')) app(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());

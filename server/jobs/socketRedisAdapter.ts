@@ -10,7 +10,6 @@ export async function attachRedisAdapter(io: SocketServer, redisUrl: string): Pr
   await Promise.all([publisher.ping(), subscriber.ping()]);
   io.adapter(createAdapter(publisher, subscriber));
   return async () => {
-    publisher.disconnect();
-    subscriber.disconnect();
+    await Promise.allSettled([publisher.quit(), subscriber.quit()]);
   };
 }

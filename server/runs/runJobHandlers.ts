@@ -42,7 +42,8 @@ export function createRunJobHandlers(context: RunJobContext): RunJobHandlers {
       const results = await store.listSessionResults(projectId, runId);
       // Never report less than already shown: another worker may have written a later count meanwhile.
       const done = Math.max(results.length, run.progress.done);
-      context.publish?.(await store.updateRun(projectId, runId, { progress: { total: run.progress.total, done }, counts: countsOf(results, 0) }));
+      const updated = await store.updateRun(projectId, runId, { progress: { total: run.progress.total, done }, counts: countsOf(results, 0) });
+      context.publish?.(updated);
     },
 
     async finalize({ projectId, runId }: RunRef) {

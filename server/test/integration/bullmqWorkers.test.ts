@@ -17,7 +17,7 @@ import { spawnWorker, type WorkerProcess } from '../helpers/workerProcess.js';
 const SESSIONS = 5;
 const ADMIN_TOKEN = 'admin-token-bullmq-test-0001';
 // Short locks so that the killed worker's job moves to the other worker within seconds, not the default 30 s.
-const LOCK_MS = '4000';
+const LOCK_MS = '10000';
 const RUN_TIMEOUT_MS = 150_000;
 
 // The page plainRrwebLogin.json was recorded on (replayer/test/fixtures/recordPlainRrweb.ts), without rrweb.

@@ -20,7 +20,7 @@ describe('server/http | projectRoutes (settings, tokens, webhook secret, model)'
 
   it('saves validated settings and never returns fixture values', async () => {
     const response = await admin('PATCH', '/api/projects/default/settings', {
-      allowedOrigins: ['https://shop.example/path', 'https://staging.shop.example'],
+      allowedOrigins: ['https://shop.example/path', 'https://staging.shop.example', '*'],
       baselineUrl: 'https://shop.example',
       selectionBudget: 25,
       ignore: { textPatterns: ['\\d+ items'], requestPaths: ['/api/ads*'], selectors: ['button "Chat"'] },
@@ -30,7 +30,7 @@ describe('server/http | projectRoutes (settings, tokens, webhook secret, model)'
     expect(response.status).toBe(200);
     const settings = (await response.json()) as ProjectSettings;
     expect(settings).toMatchObject({
-      allowedOrigins: ['https://shop.example', 'https://staging.shop.example'],
+      allowedOrigins: ['https://shop.example', 'https://staging.shop.example', '*'],
       baselineUrl: 'https://shop.example',
       selectionBudget: 25,
       ignore: { textPatterns: ['\\d+ items'], requestPaths: ['/api/ads*'], selectors: ['button "Chat"'] },

@@ -67,6 +67,9 @@ function Calibration({ calibration }: { calibration: ModelView['calibration'] })
       <p>
         Brier score <strong data-testid="brier-score">{calibration.brierScore.toFixed(3)}</strong> <span class="muted">({describeBrier(calibration.brierScore)}; 0 is perfect)</span>
       </p>
+      <p class="small muted legend" aria-hidden="true">
+        <span class="legend-swatch predicted" /> mean predicted probability <span class="legend-swatch observed" /> observed ticket rate
+      </p>
       <table class="table compact" aria-label="Reliability bins">
         <thead>
           <tr>
