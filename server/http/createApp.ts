@@ -13,6 +13,7 @@ import { apiNotFound, errorHandler } from './errorHandler.js';
 import { importRoutes } from './importRoutes.js';
 import { ingestRoutes } from './ingestRoutes.js';
 import { projectRoutes } from './projectRoutes.js';
+import { checkReadiness } from './readiness.js';
 import { measureIngest, metricsRoute } from './metrics.js';
 import { apiRateLimit } from './apiRateLimit.js';
 import { requestLogger } from './requestLogger.js';
@@ -57,13 +58,9 @@ export function createApp(deps: AppDeps, mount?: MountRoutes): Express {
     res.json({ ok: true });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await store.ping();
-      res.json({ ok: true, store: store.kind });
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ ok: false, store: store.kind, error: { code: 'STORE_UNREACHABLE', message: `The ${store.kind} store does not answer.` } });
-    }
+    const readiness = await checkReadiness(store, config);
+    if (!readiness.ok) logger.warn({ problems: readiness.problems }, 'readiness check failed');
+    res.status(readiness.ok ? 200 : 503).json(readiness);
   });
 
   app.get('/metrics', metricsRoute);

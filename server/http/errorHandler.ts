@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AuthError } from '../auth/index.js';
 import { StoreError, type StoreErrorCode } from '../store/index.js';
 import { HttpError, type ErrorBody } from './httpError.js';
+import { classifyStorageError } from './storageErrors.js';
 
 const STORE_STATUS: Record<StoreErrorCode, number> = {
   INVALID_BLOB_KEY: 400,
@@ -12,6 +13,7 @@ const STORE_STATUS: Record<StoreErrorCode, number> = {
   FORMAT_TOO_NEW: 422,
   FORMAT_INVALID: 422,
   DELETE_FILTER_REQUIRED: 400,
+  DATA_DIR_NOT_WRITABLE: 503,
 };
 
 export const apiNotFound: RequestHandler = (req) => {
@@ -44,6 +46,8 @@ function classify(error: unknown): { status: number; code: string; message: stri
   if (parserError?.type === 'entity.too.large') {
     return { status: 413, code: 'BODY_TOO_LARGE', message: `The request body is larger than the ${parserError.limit} bytes this route accepts.`, headers: {} };
   }
+  const storage = classifyStorageError(error);
+  if (storage) return { ...storage, headers: {} };
   // Domain errors elsewhere (RunError…) follow the same {status, code, message} convention.
   if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
     const code = typeof parserError.code === 'string' ? parserError.code : 'BAD_REQUEST';

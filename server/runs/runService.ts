@@ -70,7 +70,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
     async startRun(project, request) {
       assertTargetAllowed(project, request.baseline, 'baseline');
       assertTargetAllowed(project, request.candidate, 'candidate');
-      const selected = await selectSessions(store, project.id, request.sessions);
+      const selected = await selectSessions(store, project.id, request.sessions ?? project.selectionBudget);
       if (selected.length === 0) {
         throw new RunError(
           'NO_SESSIONS',

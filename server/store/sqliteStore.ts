@@ -9,7 +9,7 @@ import type { IngestBatch, Page, RecordedEvent, SessionSummary } from '../../pro
 import { BlobFiles } from './blobFiles.js';
 import { assertSafeBlobKey } from './blobKey.js';
 import { encodeCursor, decodeCursor } from './cursor.js';
-import { StoreError } from './errors.js';
+import { assertWritableDataDir, StoreError } from './errors.js';
 import { GroupCommit } from './groupCommit.js';
 import { assertSupportedFormat, upgradeEvents } from './recordingFormat.js';
 import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
@@ -33,7 +33,7 @@ export class SqliteStore implements Store {
   private readonly appends: GroupCommit<PendingAppend, AppendResult>;
 
   static async open(dataDir: string): Promise<SqliteStore> {
-    fs.mkdirSync(dataDir, { recursive: true });
+    assertWritableDataDir(dataDir);
     return new SqliteStore(dataDir);
   }
 

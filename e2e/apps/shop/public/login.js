@@ -24,6 +24,8 @@ loginForm.addEventListener('submit', async (event) => {
     body: JSON.stringify({ email: email.value.trim(), password: password.value }),
   });
   if (result.ok) {
+    // Tell the session recorder (when the page embeds it) who this customer is.
+    if (window.Reprise) window.Reprise.identify(email.value.trim());
     window.location.assign('/catalogue');
     return;
   }
