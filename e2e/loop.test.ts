@@ -5,8 +5,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport, SessionSummary, Page } from '../protocol/index.js';
+import type { Page, RunDetail, RunReport, SessionSummary } from '../protocol/index.js';
 import { runCi } from '../server/cli/ciCommand.js';
+import { signDeploymentWebhook } from '../server/triggers/index.js';
 import { SHOP_VARIANTS, type ShopVariant } from './apps/shop/variants/index.js';
 import { DEMO_ADMIN_TOKEN, DEMO_PROJECT_KEY, startDemoEnvironment, type DemoEnvironment } from './harness/demoEnvironment.js';
 
@@ -81,4 +82,34 @@ describe('e2e | loop', () => {
       expect(report.sessions.every((session) => session.status !== 'error'), context).toBe(true);
     }, RUN_TIMEOUT_MS);
   }
+
+  it('starts a run from a signed deployment webhook for a preview and ends with its predicted ticket', async () => {
+    const secret = 'loop-webhook-secret';
+    const project = (await env.reprise.store.getProjectByIngestKey(DEMO_PROJECT_KEY))!;
+    await env.reprise.store.upsertProject({ ...project, webhookSecret: secret });
+    const deploy = async (body: object) => {
+      const raw = JSON.stringify(body);
+      return fetch(`${env.reprise.url}/api/deployments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-reprise-signature': signDeploymentWebhook(secret, raw) },
+        body: raw,
+      });
+    };
+    const production = await deploy({ project: project.id, environment: 'production', url: env.deployments.get('baseline')!.url, commit: 'main-1' });
+    expect(production.status, await production.clone().text()).toBeLessThan(300);
+    const preview = await deploy({ project: project.id, environment: 'preview', url: env.deployments.get('checkout-500')!.url, commit: 'pr-42-a', branch: 'pr-42', pullRequest: 42 });
+    const outcome = (await preview.json()) as { runId?: string };
+    expect(outcome.runId, JSON.stringify(outcome)).toBeTruthy();
+
+    let run: RunDetail | undefined;
+    for (const started = Date.now(); Date.now() - started < RUN_TIMEOUT_MS - 30_000; ) {
+      run = await (await fetch(`${env.reprise.url}/api/runs/${outcome.runId}?project=${DEMO_PROJECT_KEY}`, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } })).json();
+      if (run!.status !== 'running' && run!.status !== 'queued') break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(run?.status).toBe('completed');
+    expect(run?.trigger).toBe('webhook');
+    expect(run?.baseline.url).toBe(env.deployments.get('baseline')!.url);
+    expect(run?.report?.tickets.map((ticket) => ticket.kind)).toContain('request-failed');
+  }, RUN_TIMEOUT_MS);
 });

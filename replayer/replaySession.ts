@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { NetworkMode, NetworkRecord, ReplayResult, StepObservation, Trajectory } from '../protocol/index.js';
 import { installNetworkStubs } from './networkStubs.js';
+import { isLightStep } from './lightSteps.js';
 import { observePage, type PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
@@ -98,14 +99,16 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
           break;
         }
       }
-      const nextGap = trajectory.steps[step.index + 1]?.gapMs ?? stepTimeoutMs;
-      const quiescenceMs = await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS));
+      const next = trajectory.steps[step.index + 1];
+      const light = previous !== undefined && report.outcome === 'performed' && isLightStep(step, next);
+      const nextGap = next?.gapMs ?? stepTimeoutMs;
+      const quiescenceMs = light && collector.inFlight.size === 0 ? 0 : await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS));
       if (collector.crash || disconnected) {
         fail(`${collector.crash ?? 'The browser disconnected.'} Replay stopped at step ${step.index}; the session cannot be compared past this point.`);
         break;
       }
       const observedPage = collector.page ?? page;
-      const state = await observePage(observedPage, target);
+      const state = light && previous ? previous : await observePage(observedPage, target);
       const events = await collector.drain();
       const observation: StepObservation = {
         index: step.index,
@@ -127,7 +130,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (report.matchedBy) observation.matchedBy = report.matchedBy;
       if (events.notes.length) observation.notes = events.notes;
       const changed = !previous || previous.url !== state.url || previous.textDigest !== state.textDigest || previous.aria !== state.aria;
-      if ((options.screenshots ?? true) && (changed || step.index === trajectory.steps.length - 1)) {
+      if ((options.screenshots ?? true) && !light && (changed || step.index === trajectory.steps.length - 1)) {
         const png = await observedPage.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' }).catch(() => undefined);
         if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
       }

@@ -9,7 +9,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../replayer/browser.js';
 import { buildDashboard } from '../dashboard/dashboardHarness.js';
-import { HOSTILE_RUN_ID, HOSTILE_SESSION_ID, hostileBatch, hostileRunResult } from './hostileRecording.js';
+import { HOSTILE_RUN_ID, HOSTILE_SESSION_ID, hostileBatch, hostileRunResult, markupPayload } from './hostileRecording.js';
 import { ADMIN_PASSWORD, startReliabilityServer, type ReliabilityServer } from './reliabilityServer.js';
 
 const DIST_WEB_INDEX = path.resolve(import.meta.dirname, '../../dist/web/index.html');
@@ -147,6 +147,16 @@ describe('e2e/reliability | hostile recordings', () => {
     await assertNothingRan();
     // Every request the recording named outside loopback was stopped, and none of them was the attacker's.
     expect(blockedRequests.filter((url) => url.includes('127.0.0.1'))).toEqual([]);
+  });
+
+  // The control: the same payload, parsed as markup where script may run, is caught by every detector above.
+  it('catches a payload that does run (the detectors are live)', async () => {
+    await page.goto(`${server.url}/#/runs`);
+    await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), markupPayload(attackerUrl, 'control'));
+    await expect.poll(() => attackerHits.length).toBeGreaterThan(0);
+    expect(await pwnedAnywhere()).toContain('top');
+    expect(dialogs).toEqual(['control']);
+    expect(attackerHits).toEqual(['GET /control']);
   });
 });
 

@@ -88,6 +88,19 @@ describe('analysis | compareReplays', () => {
     expect(divergences.find((divergence) => divergence.kind === 'payload-changed')!.summary).toBe('The response of GET /api/cart lost items[].price; retyped total: number → string');
   });
 
+  it('does not count reordered text as changed text: moved words cancel out', async () => {
+    const base = checkoutSteps();
+    base[0] = { ...base[0], text: 'Catalogue Cart Log in Hearth & Home Lamps Chairs', textDigest: 'a' };
+    const steps = checkoutSteps('https://preview.test');
+    steps[0] = { ...steps[0], text: 'Log in Catalogue Cart Hearth & Home Chairs Lamps', textDigest: 'b' };
+    const blobs = memoryBlobs();
+    const divergences = await compareReplays({ baseline: replay(base), candidate: replay(steps), ...blobs });
+    expect(divergences.filter((divergence) => divergence.kind === 'text-changed')).toEqual([]);
+    steps[0] = { ...steps[0], text: 'Log in Catalogue Cart Hearth & Home Chairs Lamps Sold out', textDigest: 'c' };
+    const changed = await compareReplays({ baseline: replay(base), candidate: replay(steps), ...blobs });
+    expect(changed.find((divergence) => divergence.kind === 'text-changed')?.evidence).toMatchObject({ changedWords: 2 });
+  });
+
   it('ignores content-hashed asset names that change with every build', async () => {
     const base = checkoutSteps();
     base[0] = { ...base[0], requests: [...base[0].requests, request('GET', '/assets/index-4f2a9c1b.js', 200, { resourceType: 'script' })] };

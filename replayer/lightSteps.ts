@@ -1,0 +1,27 @@
+import type { ActionTarget, StepAction, TrajectoryStep } from '../protocol/index.js';
+
+const TEXT_ROLES = new Set(['textbox', 'searchbox', 'spinbutton', 'combobox']);
+const SELECT_ALL = /^(Control|Meta)\+a$/i;
+
+/**
+ * Steps that only prepare the next one on the same field: the click that focuses a text field and the select-all
+ * before typing. Observing the page after them (a quiet window, an accessibility snapshot, the text, a screenshot)
+ * is most of a replay's cost and shows nothing the next step's observation does not, so they are performed and
+ * checked for errors and requests, but the page state is carried over. The choice depends on the trajectory alone,
+ * so baseline and candidate replays stay aligned step by step.
+ */
+export function isLightStep(step: TrajectoryStep, next: TrajectoryStep | undefined): boolean {
+  if (!next || !sameTarget(targetOf(step.action), targetOf(next.action))) return false;
+  if (step.action.type === 'click') return TEXT_ROLES.has(step.action.target.role ?? '') && next.action.type !== 'click';
+  if (step.action.type === 'press') return SELECT_ALL.test(step.action.key);
+  return false;
+}
+
+function targetOf(action: StepAction): ActionTarget | undefined {
+  return 'target' in action ? action.target : undefined;
+}
+
+function sameTarget(a: ActionTarget | undefined, b: ActionTarget | undefined): boolean {
+  if (!a || !b) return false;
+  return JSON.stringify(a.candidates[0]) === JSON.stringify(b.candidates[0]);
+}

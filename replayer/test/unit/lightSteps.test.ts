@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionTarget, StepAction, TrajectoryStep } from '../../../protocol/index.js';
+import { isLightStep } from '../../lightSteps.js';
+
+const field = (name: string): ActionTarget => ({ candidates: [{ by: 'role', role: 'textbox', name }], tag: 'input', role: 'textbox', name });
+const button: ActionTarget = { candidates: [{ by: 'role', role: 'button', name: 'Place order' }], tag: 'button', role: 'button', name: 'Place order' };
+const step = (index: number, action: StepAction): TrajectoryStep => ({ index, action, gapMs: 100, recordedUrl: '/checkout' });
+
+describe('replayer | lightSteps', () => {
+  it('treats the focus click and the select-all before typing into the same field as light', () => {
+    const click = step(1, { type: 'click', target: field('City') });
+    const selectAll = step(2, { type: 'press', target: field('City'), key: 'Control+a' });
+    const fill = step(3, { type: 'fill', target: field('City'), value: 'London' });
+    expect(isLightStep(click, selectAll)).toBe(true);
+    expect(isLightStep(selectAll, fill)).toBe(true);
+  });
+
+  it('observes fills, button clicks, and clicks followed by an action on another element', () => {
+    const fill = step(3, { type: 'fill', target: field('City'), value: 'London' });
+    const submit = step(4, { type: 'click', target: button });
+    expect(isLightStep(fill, submit)).toBe(false);
+    expect(isLightStep(submit, undefined)).toBe(false);
+    expect(isLightStep(step(1, { type: 'click', target: field('City') }), step(2, { type: 'fill', target: field('Postcode'), value: 'x' }))).toBe(false);
+    expect(isLightStep(step(1, { type: 'press', target: field('City'), key: 'Enter' }), fill)).toBe(false);
+  });
+});
