@@ -3,12 +3,14 @@
 import { FlowProducer, Queue, QueueEvents } from 'bullmq';
 import { MAX_ATTEMPTS, type JobQueue, type RunRef } from './jobQueue.js';
 import { FINALIZE_JOB, KEEP_FINISHED_JOBS_S, REPLAY_JOB, REPLAY_QUEUE, RETRY_BASE_DELAY_MS, finalizeJobId, replayJobId } from './bullmqNames.js';
-import { bullmqConnection, whenConnected } from './redisConnection.js';
+import { bullmqConnection, logOncePerMinute, whenConnected, type RedisErrorHandler } from './redisConnection.js';
 
 export interface BullmqQueueOptions {
   redisUrl: string;
   /** Called in every server process for each replay or finalization that ended on any worker. */
   onRunChanged?: (run: RunRef) => void;
+  /** Connection errors while Redis is away (BullMQ reconnects by itself); logged at most once a minute each. */
+  onError?: RedisErrorHandler;
 }
 
 const DRAIN_POLL_MS = 250;
@@ -18,6 +20,10 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<Jo
   const flows = new FlowProducer({ connection });
   const queue = new Queue(REPLAY_QUEUE, { connection });
   const events = new QueueEvents(REPLAY_QUEUE, { connection });
+  const onError = options.onError ?? logOncePerMinute();
+  flows.on('error', onError);
+  queue.on('error', onError);
+  events.on('error', onError);
   try {
     await whenConnected(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), options.redisUrl, 'queue replay jobs');
   } catch (error) {

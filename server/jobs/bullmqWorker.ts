@@ -4,7 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { FINALIZE_JOB, REPLAY_QUEUE, finalizedKey } from './bullmqNames.js';
 import { errorMessage, type RunJobHandlers, type RunRef } from './jobQueue.js';
-import { bullmqConnection, createRedisConnection, whenConnected } from './redisConnection.js';
+import { bullmqConnection, createRedisConnection, logOncePerMinute, whenConnected } from './redisConnection.js';
 
 export interface BullmqWorkerOptions {
   redisUrl: string;
@@ -32,7 +32,7 @@ const FINALIZED_MARK_TTL_S = 7 * 24 * 3600;
 export async function startBullmqWorker(handlers: RunJobHandlers, options: BullmqWorkerOptions): Promise<RunningWorker> {
   const id = `worker-${randomUUID().slice(0, 8)}`;
   const logger = options.logger.child({ worker: id });
-  const redis = createRedisConnection(options.redisUrl);
+  const redis = createRedisConnection(options.redisUrl, logOncePerMinute((message) => logger.warn(message)));
   const lockDurationMs = options.lockDurationMs ?? DEFAULT_LOCK_DURATION_MS;
 
   // BullMQ starts a flow's parent once, but a worker that dies mid-finalization lets another one start it again:

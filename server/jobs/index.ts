@@ -4,4 +4,4 @@ export { createInProcessQueue, type InProcessQueueOptions } from './inProcessQue
 export { createBullmqQueue, type BullmqQueueOptions } from './bullmqQueue.js';
 export { startBullmqWorker, DEFAULT_LOCK_DURATION_MS, type BullmqWorkerOptions, type RunningWorker } from './bullmqWorker.js';
 export { attachRedisAdapter } from './socketRedisAdapter.js';
-export { RedisConfigError, RedisUnavailableError } from './redisConnection.js';
+export { logOncePerMinute, RedisConfigError, RedisUnavailableError, type RedisErrorHandler } from './redisConnection.js';

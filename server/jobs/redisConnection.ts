@@ -42,10 +42,28 @@ export function bullmqConnection(redisUrl: string): { url: string; maxRetriesPer
   return { url: redisUrl, maxRetriesPerRequest: null };
 }
 
-/** A connection of our own (Socket.IO adapter, finalization lock); the caller disconnects it. */
-export function createRedisConnection(redisUrl: string): Redis {
+/**
+ * A connection of our own (Socket.IO adapter, finalization lock); the caller disconnects it. ioredis reconnects by
+ * itself; its errors go to `onError` (the logger) instead of Node's "Unhandled error event" on stderr.
+ */
+export function createRedisConnection(redisUrl: string, onError: RedisErrorHandler = logOncePerMinute()): Redis {
   assertRedisUrl(redisUrl);
-  return new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', onError);
+  return redis;
+}
+
+export type RedisErrorHandler = (error: Error) => void;
+
+/** While Redis is down every connection errors on every retry: report each distinct message once a minute. */
+export function logOncePerMinute(log: (message: string) => void = (message) => console.warn(message)): RedisErrorHandler {
+  const lastSeen = new Map<string, number>();
+  return (error) => {
+    const now = Date.now();
+    if (now - (lastSeen.get(error.message) ?? 0) < 60_000) return;
+    lastSeen.set(error.message, now);
+    log(`Redis connection error (retrying): ${error.message}`);
+  };
 }
 
 function assertRedisUrl(redisUrl: string): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CreateRunRequest, RunSummary } from '../../protocol/index.js';
-import { createBullmqQueue, createInProcessQueue, type JobQueue, type RunRef } from '../jobs/index.js';
+import { createBullmqQueue, createInProcessQueue, logOncePerMinute, type JobQueue, type RunRef } from '../jobs/index.js';
 import type { Project, Store, StoredRun } from '../store/index.js';
 import type { BrowserPool } from './browserPool.js';
 import { createRunJobHandlers } from './runJobHandlers.js';
@@ -56,7 +56,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
   };
 
   const queueReady: Promise<JobQueue> = deps.redisUrl
-    ? createBullmqQueue({ redisUrl: deps.redisUrl, onRunChanged: (run) => void publishStored(run) })
+    ? createBullmqQueue({ redisUrl: deps.redisUrl, onRunChanged: (run) => void publishStored(run), onError: logOncePerMinute((message) => logger.warn(message)) })
     : Promise.resolve(
         createInProcessQueue(createRunJobHandlers({ ...deps, publish: (run) => publish(run, 'this-process') }), { concurrency: deps.concurrency ?? 2 }),
       );
