@@ -1,4 +1,5 @@
 // Opens the store, bootstraps the default project and admin credentials, and listens.
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
@@ -34,7 +35,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const logger = options.logger ?? pino({ level: config.logLevel });
   const store = await openStore(config);
   try {
-    await bootstrapDefaultProject(store, config);
+    await bootstrapDefaultProject(store, config, logger);
     await bootstrapAuth(store, config, logger);
     const httpServer = http.createServer();
     const io = attachSockets(httpServer, store, logger);
@@ -75,9 +76,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 }
 
-async function bootstrapDefaultProject(store: Store, config: ServerConfig): Promise<void> {
-  if (!config.projectKey) return;
+async function bootstrapDefaultProject(store: Store, config: ServerConfig, logger: Logger): Promise<void> {
   const existing = await store.getProject(DEFAULT_PROJECT_ID);
+  if (!config.projectKey) {
+    // A first start with no configuration still gets a project to record into, so `npm start` works as it is.
+    if (existing || (await store.listProjects()).length) return;
+    const ingestKey = `pk_${randomBytes(12).toString('base64url')}`;
+    await store.upsertProject({ id: DEFAULT_PROJECT_ID, name: 'Default project', ingestKey, allowedOrigins: config.allowedOrigins, retentionDays: DEFAULT_RETENTION_DAYS, createdAt: Date.now() });
+    logger.info(
+      { projectId: DEFAULT_PROJECT_ID, ingestKey },
+      `Created the default project. Record a staging app with <script src="${config.publicUrl}/recorder.js" data-project="${ingestKey}" defer></script>`,
+    );
+    return;
+  }
   await store.upsertProject({
     // Keep what was set since (baseline, schedules, ignore rules): only the configured fields are overwritten.
     ...existing,
