@@ -172,4 +172,48 @@ export interface ModelView {
     bins: { lower: number; upper: number; count: number; meanPredicted: number; observedRate: number }[];
     brierScore: number;
   };
+  /** Precision and recall over time, oldest first: benchmark evaluations and refits on triage labels. */
+  evaluationHistory?: EvaluationPoint[];
+}
+
+/** A cron schedule of runs, as sent in `PUT /api/schedules?project=` `{schedules: ScheduleDefinition[]}`. */
+export interface ScheduleDefinition {
+  /** Five fields, or six with seconds first, evaluated in UTC. */
+  cron: string;
+  candidateUrl: string;
+  /** Defaults to the project's baseline deployment. */
+  baselineUrl?: string;
+}
+
+/** `GET`/`PUT /api/schedules?project=` answer `{items: ScheduleStatus[]}`. */
+export interface ScheduleStatus extends ScheduleDefinition {
+  index: number;
+  /** Epoch ms of the next firing, null when the expression never fires again. */
+  nextRunAt: number | null;
+  upcoming: number[];
+  lastRunId?: string;
+  lastError?: string;
+}
+
+/** One measurement of the ticket model's precision and recall. */
+export interface EvaluationPoint {
+  /** Epoch ms. */
+  at: number;
+  /** 'benchmark': `reprise eval` on the labelled benchmark; 'labels': the refitted model on its own triage labels. */
+  source: 'benchmark' | 'labels';
+  precision: number;
+  recall: number;
+  falseAlarmRate?: number;
+  /** Benchmark cases or labels the measurement covers. */
+  cases?: number;
+}
+
+/** `POST /api/model/evaluations?project=`: records one benchmark evaluation; answers the stored EvaluationPoint. */
+export interface RecordEvaluationRequest {
+  precision: number;
+  recall: number;
+  falseAlarmRate?: number;
+  cases?: number;
+  /** Epoch ms; defaults to the server's clock. */
+  at?: number;
 }

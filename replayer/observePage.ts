@@ -13,19 +13,52 @@ export interface PageState {
   aria: string;
   text: string;
   textDigest: string;
+  /**
+   * What proves the DOM unchanged: document id, mutation count and form-field state. Equal fingerprints mean the
+   * accessibility tree is the same, so its snapshot can be reused. Absent when the page could not be read.
+   */
+  fingerprint?: string;
 }
 
-/** What the page shows after a step, normalized so that two runs of the same app compare equal. */
-export async function observePage(page: Page, target: string): Promise<PageState> {
+interface PageReading {
+  title: string;
+  text: string;
+  fingerprint?: string;
+}
+
+/**
+ * What the page shows after a step, normalized so that two runs of the same app compare equal. Title, text and
+ * the DOM fingerprint come from one round trip; the accessibility snapshot (the costly part) is reused from
+ * `previous` only when the fingerprint proves the page did not change since.
+ */
+export async function observePage(page: Page, target: string, previous?: PageState): Promise<PageState> {
   const url = relativeToTarget(target, page.url());
-  const title = await page.title().catch(() => '');
-  const aria = await page
-    .locator('body')
-    .ariaSnapshot({ timeout: SNAPSHOT_TIMEOUT_MS })
-    .then((snapshot) => normalizeAria(snapshot).slice(0, MAX_ARIA_CHARS))
-    .catch(() => '');
-  const fullText = normalizeText(await page.evaluate(() => document.body?.innerText ?? '').catch(() => ''));
-  return { url, title, aria, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex') };
+  const reading = await readPage(page);
+  const unchanged = reading.fingerprint !== undefined && previous?.fingerprint === reading.fingerprint && previous.url === url;
+  const aria = unchanged
+    ? previous.aria
+    : await page
+        .locator('body')
+        .ariaSnapshot({ timeout: SNAPSHOT_TIMEOUT_MS })
+        .then((snapshot) => normalizeAria(snapshot).slice(0, MAX_ARIA_CHARS))
+        .catch(() => '');
+  // Read before the snapshot: the mutation count only grows, so a DOM change during the snapshot can never make a
+  // later fingerprint equal this one and reuse a stale tree.
+  const fingerprint = reading.fingerprint;
+  const fullText = normalizeText(reading.text);
+  const state: PageState = { url, title: reading.title, aria, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex') };
+  if (fingerprint !== undefined) state.fingerprint = fingerprint;
+  return state;
+}
+
+async function readPage(page: Page): Promise<PageReading> {
+  return page
+    .evaluate(() => {
+      const w = window as unknown as { __repriseFormState?: () => string; __repriseDocument?: string; __repriseMutations?: number };
+      const fingerprint = w.__repriseFormState && w.__repriseDocument !== undefined ? `${w.__repriseDocument}|${w.__repriseMutations}|${w.__repriseFormState()}` : undefined;
+      return { title: document.title, text: document.body?.innerText ?? '', fingerprint };
+    })
+    .catch(async () => ({ title: await page.title().catch(() => ''), text: '' }));
 }
 
 /** Volatile text normalized line by line, keeping the YAML indentation that carries the tree structure. */

@@ -22,6 +22,7 @@ export function pageInitScript(options: PageInitOptions): string {
 
 const INIT_SOURCE = String.raw`function (options) {
   var NativeDate = Date;
+  var NativeMath = { random: Math.random };
   var offset = options.clockOffsetMs;
   var ShiftedDate = function Date() {
     if (!new.target) return new NativeDate(NativeDate.now() + offset).toString();
@@ -67,12 +68,44 @@ const INIT_SOURCE = String.raw`function (options) {
     }
   } catch (error) { /* opaque origins (about:blank, data:) have no storage */ }
   window.__repriseMutations = 0;
+  var lastMutationAt = performance.now();
+  // Identifies this document: a mutation count is only comparable within one document.
+  window.__repriseDocument = String(performance.timeOrigin) + ':' + Math.floor(NativeMath.random() * 1e9);
+  // Resolves once the DOM has had no mutation for quietMs counted from the call (so effects of the step just
+  // performed are awaited), or after maxMs: { quietAfterMs, settled }.
+  window.__repriseQuiet = function (quietMs, maxMs) {
+    var start = performance.now();
+    return new Promise(function (resolve) {
+      function check() {
+        var now = performance.now();
+        var since = Math.max(lastMutationAt, start);
+        if (now - since >= quietMs) return resolve({ quietAfterMs: since - start, settled: true });
+        if (now - start >= maxMs) return resolve({ quietAfterMs: now - start, settled: false });
+        setTimeout(check, Math.min(quietMs - (now - since), maxMs - (now - start)) + 1);
+      }
+      check();
+    });
+  };
+  // Form state lives in properties (value, checked, selected) that change without a DOM mutation.
+  window.__repriseFormState = function () {
+    var parts = [];
+    var fields = document.querySelectorAll('input,select,textarea');
+    for (var k = 0; k < fields.length; k++) {
+      var field = fields[k];
+      parts.push(field.type === 'checkbox' || field.type === 'radio' ? String(field.checked) : field.type === 'file' ? String(field.files && field.files.length) : field.value);
+      if (field.tagName === 'SELECT') parts.push(String(field.selectedIndex));
+    }
+    var active = document.activeElement;
+    parts.push(active ? active.tagName + '#' + active.id + '[' + (active.getAttribute('name') || '') + ']' : '');
+    parts.push(String(window.innerWidth) + 'x' + String(window.innerHeight));
+    return parts.join('\u0000');
+  };
   function install() {
     var style = document.createElement('style');
     style.textContent = '*,*::before,*::after{animation-duration:0s!important;animation-delay:0s!important;' +
       'animation-iteration-count:1!important;transition-duration:0s!important;transition-delay:0s!important;scroll-behavior:auto!important}';
     (document.head || document.documentElement).appendChild(style);
-    new MutationObserver(function () { window.__repriseMutations++; })
+    new MutationObserver(function () { window.__repriseMutations++; lastMutationAt = performance.now(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   }
   if (document.documentElement) install();

@@ -1,34 +1,65 @@
 import type { Page } from 'playwright-core';
 import type { StepCollector } from './stepCollector.js';
 
-/** How long the page must show no pending request and no DOM mutation to count as settled. */
+/** How long the DOM must stay unchanged, with no request in flight, to count as settled after a step that made requests. */
 export const QUIET_WINDOW_MS = 150;
-const POLL_INTERVAL_MS = 40;
-
 /**
- * Waits until no request is in flight and the DOM has not changed for QUIET_WINDOW_MS, or `maxWaitMs` passes.
- * Returns how long that took. Uses Node's clock: the page's Date is shifted to the recording's time.
+ * The quiet window after a step that started no request: its effects are synchronous DOM updates already applied
+ * when the action returns, so a short window only guards against a render in the next frames.
  */
-export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number): Promise<number> {
-  const started = Date.now();
-  let lastCount = -1;
-  let quietSince = started;
-  while (Date.now() - started < maxWaitMs) {
-    const page = collector.page;
-    const count = page ? await mutationCount(page) : 0;
-    const now = Date.now();
-    if (count < 0 || count !== lastCount || collector.inFlight.size > 0) {
-      lastCount = count;
-      quietSince = now;
-    } else if (now - quietSince >= QUIET_WINDOW_MS) {
-      return quietSince - started;
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-  return Date.now() - started;
+export const SHORT_QUIET_WINDOW_MS = 50;
+const REQUEST_POLL_MS = 10;
+const NAVIGATION_RETRY_MS = 20;
+
+interface QuietResult {
+  quietAfterMs: number;
+  settled: boolean;
 }
 
-async function mutationCount(page: Page): Promise<number> {
-  // -1 while the page is navigating: an unreadable count is treated as activity.
-  return page.evaluate(() => (window as unknown as { __repriseMutations?: number }).__repriseMutations ?? 0).catch(() => -1);
+/**
+ * Waits until no request is in flight and the DOM has not changed for the quiet window, or `maxWaitMs` passes.
+ * The DOM wait runs inside the page (a MutationObserver timestamp and a timer) so it costs one round trip instead
+ * of polling. Returns how long the page took to go quiet, on Node's clock (the page's Date is shifted).
+ */
+export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number, requestsBeforeStep: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const elapsed = Date.now() - started;
+    const remaining = maxWaitMs - elapsed;
+    if (remaining <= 0) return elapsed;
+    if (collector.inFlight.size > 0) {
+      await sleep(REQUEST_POLL_MS);
+      continue;
+    }
+    const page = collector.page;
+    if (!page) return elapsed;
+    const quietMs = collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
+    const result = await waitInPage(page, quietMs, remaining);
+    if (!result) {
+      // Navigating: the old document is gone and the new one may not have run the init script yet.
+      await sleep(NAVIGATION_RETRY_MS);
+      continue;
+    }
+    // A request started while the DOM was quiet, or a navigation replaced the page: settle again.
+    if (collector.inFlight.size > 0 || collector.page !== page) continue;
+    if (!result.settled) return Date.now() - started;
+    return elapsed + Math.round(result.quietAfterMs);
+  }
+}
+
+async function waitInPage(page: Page, quietMs: number, maxMs: number): Promise<QuietResult | undefined> {
+  return page
+    .evaluate(
+      ([quiet, max]) => {
+        const wait = (window as unknown as { __repriseQuiet?: (q: number, m: number) => Promise<QuietResult> }).__repriseQuiet;
+        // A document the init script did not reach (about:blank) has nothing to wait for.
+        return wait ? wait(quiet, max) : { quietAfterMs: 0, settled: true };
+      },
+      [quietMs, maxMs] as const,
+    )
+    .catch(() => undefined);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -91,6 +91,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         break;
       }
       const stepStarted = Date.now();
+      const requestsBeforeStep = collector.requestsStarted;
       const report = await withTimeout(performStep(page, step.action, stepContext), stepTimeoutMs + stepContext.navigationTimeoutMs, step.action.type);
       if (step.index === 0 && step.action.type === 'navigate') {
         const problem = firstLoadProblem(report, options.targetLabel ?? 'Target', joinTarget(target, step.action.url), step.action.url);
@@ -102,13 +103,13 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       const next = trajectory.steps[step.index + 1];
       const light = previous !== undefined && report.outcome === 'performed' && isLightStep(step, next);
       const nextGap = next?.gapMs ?? stepTimeoutMs;
-      const quiescenceMs = light && collector.inFlight.size === 0 ? 0 : await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS));
+      const quiescenceMs = light && collector.inFlight.size === 0 ? 0 : await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS), requestsBeforeStep);
       if (collector.crash || disconnected) {
         fail(`${collector.crash ?? 'The browser disconnected.'} Replay stopped at step ${step.index}; the session cannot be compared past this point.`);
         break;
       }
       const observedPage = collector.page ?? page;
-      const state = light && previous ? previous : await observePage(observedPage, target);
+      const state = light && previous ? previous : await observePage(observedPage, target, previous);
       const events = await collector.drain();
       const observation: StepObservation = {
         index: step.index,

@@ -20,6 +20,8 @@ export interface StepEvents {
  */
 export class StepCollector {
   readonly inFlight = new Set<Request>();
+  /** Requests started since the context opened (ignored types excluded); tells a step that started none. */
+  requestsStarted = 0;
   crash: string | undefined;
   /** The page replay acts on; switches to a popup the app opens. */
   page: Page | undefined;
@@ -48,6 +50,12 @@ export class StepCollector {
       const request = response.request();
       const isJson = (response.headers()['content-type'] ?? '').includes('json');
       if (isJson && !this.bodies.has(request) && OBSERVED_RESOURCE_TYPES.has(request.resourceType())) this.bodies.set(request, response.body().catch(() => undefined));
+    });
+    page.on('request', (request) => {
+      this.startedAt.set(request, Date.now());
+      if (QUIESCENCE_IGNORED_TYPES.has(request.resourceType())) return;
+      this.inFlight.add(request);
+      this.requestsStarted++;
     });
     page.on('requestfinished', (request) => this.finished(request));
     page.on('requestfailed', (request) => this.finished(request));

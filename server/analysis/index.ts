@@ -22,6 +22,7 @@ export {
   type CaseOutcome,
 } from './evaluateBenchmark.js';
 export { reliability } from './reliability.js';
+export { evaluateOnLabels, readEvaluationHistory, withEvaluation, MAX_EVALUATION_POINTS, type ModelStateWithHistory } from './evaluationHistory.js';
 export { isOnConversionPath } from './conversionPath.js';
 export type {
   Calibration,

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatBenchmarkEvaluation, type BenchmarkEvaluation } from '../analysis/index.js';
-import { CliError } from './apiClient.js';
+import type { EvaluationPoint, RecordEvaluationRequest } from '../../protocol/index.js';
+import { CliError, createApiClient } from './apiClient.js';
 
 export interface EvalOptions {
   /** An app name under bench/eval, or a path to a benchmark folder. */
@@ -14,6 +15,10 @@ export interface EvalOptions {
   /** Folder of `<variant>.json` reports to score instead of replaying. */
   reports?: string;
   json?: string;
+  /** With `project`: record the result on this server so the Model page plots it. */
+  server?: string;
+  project?: string;
+  token?: string;
 }
 
 const BENCH_ROOT = resolve(import.meta.dirname, '../../bench/eval');
@@ -35,6 +40,12 @@ export async function runEval(options: EvalOptions, print: (line: string) => voi
   }
   print(formatBenchmarkEvaluation(evaluation));
   if (options.json) await writeFile(options.json, JSON.stringify(evaluation, null, 2));
+  if (options.server && options.project) {
+    const client = createApiClient({ server: options.server, project: options.project, token: options.token });
+    const body: RecordEvaluationRequest = { precision: evaluation.precision, recall: evaluation.recall, falseAlarmRate: evaluation.sessionFalseAlarmRate, cases: evaluation.cases.length };
+    await client.post<EvaluationPoint>(`/api/model/evaluations?project=${encodeURIComponent(options.project)}`, body, 'record the evaluation for the Model page');
+    print(`Recorded the evaluation on ${options.server} (project ${options.project}).`);
+  }
   return evaluation.goalMet ? 0 : 1;
 }
 

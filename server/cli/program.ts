@@ -108,6 +108,9 @@ export function buildProgram(): Command {
     .option('--variants <list>', 'comma-separated variants to run (default: every case)')
     .option('--reports <dir>', 'score <variant>.json reports written by `reprise ci --json` instead of replaying')
     .option('--json <file>', 'write the evaluation as JSON to this file')
+    .addOption(new Option('--server <url>', 'also record the result on this Reprise server (Model page plot); needs --project').env('REPRISE_SERVER'))
+    .addOption(new Option('--project <key>', 'project to record the result on').env('REPRISE_PROJECT'))
+    .addOption(tokenOption())
     .action(async (options) => {
       process.exitCode = await runEval(options);
     });

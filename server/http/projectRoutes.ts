@@ -2,8 +2,8 @@
 // a project-scoped token is for scripts (runs, triage) and may not mint more tokens.
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError, type CreatedApiToken, type ModelView } from '../../protocol/index.js';
-import { defaultModel } from '../analysis/index.js';
+import { describeZodError, type CreatedApiToken, type EvaluationPoint, type ModelView } from '../../protocol/index.js';
+import { defaultModel, readEvaluationHistory, withEvaluation } from '../analysis/index.js';
 import { generateSecret, hashToken, type Principal } from '../auth/index.js';
 import type { Project, Store } from '../store/index.js';
 import { HttpError } from './httpError.js';
@@ -12,6 +12,10 @@ import { projectOf } from './sessionRoutes.js';
 
 const TOKEN_ID_LENGTH = 12;
 const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+const share = z.number().min(0).max(1);
+const recordEvaluationSchema = z
+  .object({ precision: share, recall: share, falseAlarmRate: share.optional(), cases: z.number().int().min(0).optional(), at: z.number().int().positive().optional() })
+  .strict();
 
 export function projectRoutes(store: Store, guards: { requireAuth: RequestHandler; requireProject: RequestHandler }): Router {
   const router = Router();
@@ -70,8 +74,27 @@ export function projectRoutes(store: Store, guards: { requireAuth: RequestHandle
 
   router.get('/api/model', guards.requireProject, async (_req, res: Response) => {
     const state = ((await store.getModelState(projectOf(res).id)) as ModelView | undefined) ?? defaultModel();
-    const view: ModelView = { weights: state.weights, bias: state.bias, trainedOn: state.trainedOn, calibration: state.calibration };
+    const view: ModelView = {
+      weights: state.weights,
+      bias: state.bias,
+      trainedOn: state.trainedOn,
+      calibration: state.calibration,
+      evaluationHistory: readEvaluationHistory(state),
+    };
     res.json(view);
+  });
+
+  // `reprise eval --server` posts each benchmark result here, so the Model page can plot precision and recall.
+  router.post('/api/model/evaluations', guards.requireProject, async (req, res: Response) => {
+    const body = recordEvaluationSchema.safeParse(req.body ?? {});
+    if (!body.success) {
+      throw new HttpError(400, 'INVALID_EVALUATION', `Cannot record the evaluation: ${describeZodError(body.error)}. Send {"precision": 0..1, "recall": 0..1, "falseAlarmRate"?: 0..1, "cases"?: n}.`);
+    }
+    const projectId = projectOf(res).id;
+    const point: EvaluationPoint = { source: 'benchmark', ...body.data, at: body.data.at ?? Date.now() };
+    const state = (await store.getModelState(projectId)) ?? defaultModel();
+    await store.putModelState(projectId, withEvaluation(state as object, point));
+    res.status(201).json(point);
   });
 
   return router;

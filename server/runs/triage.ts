@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Divergence, TriageRequest } from '../../protocol/index.js';
-import { defaultModel, featuresFromEvidence, refitModel, ticketSignature, type ModelState } from '../analysis/index.js';
+import { defaultModel, evaluateOnLabels, featuresFromEvidence, refitModel, ticketSignature, withEvaluation, type ModelState } from '../analysis/index.js';
 import type { Label, Project, Store } from '../store/index.js';
 import { RunError } from './runErrors.js';
 
@@ -47,7 +47,11 @@ export async function recordTriage(store: Store, project: Project, request: Tria
 export async function refitProjectModel(store: Store, projectId: string): Promise<ModelState> {
   const training = (await store.listLabels(projectId)).flatMap((label) => (label.features ? [{ features: label.features, decision: label.decision }] : []));
   const model: ModelState = refitModel(training, defaultModel());
-  await store.putModelState(projectId, model);
+  // The track record survives refits: carry the stored history over and add how the new fit does on its labels.
+  const previous = await store.getModelState(projectId);
+  const carried = { evaluationHistory: (previous as { evaluationHistory?: unknown } | undefined)?.evaluationHistory };
+  const history = training.length ? withEvaluation(carried, evaluateOnLabels(training, model, Date.now())) : carried;
+  await store.putModelState(projectId, { ...model, ...history });
   return model;
 }
 

@@ -9,6 +9,8 @@ import type {
   Page,
   RunDetail,
   RunSummary,
+  ScheduleDefinition,
+  ScheduleStatus,
   SessionResultView,
   SessionSummary,
   TriageRequest,
@@ -121,6 +123,9 @@ export const api = {
     request<{ revoked: string }>('DELETE', `/projects/${enc(project)}/tokens/${enc(tokenId)}`, {}),
   rotateWebhookSecret: (project: string) => request<{ webhookSecret: string }>('POST', `/projects/${enc(project)}/webhook-secret`, {}, {}),
   model: (project: string) => request<ModelView>('GET', '/model', { project }),
+  schedules: (project: string) => request<{ items: ScheduleStatus[] }>('GET', '/schedules', { project }),
+  saveSchedules: (project: string, schedules: ScheduleDefinition[]) =>
+    request<{ items: ScheduleStatus[] }>('PUT', '/schedules', { project }, { schedules }),
 };
 
 export const blobUrl = (project: string, key: string) => apiUrl(`/blobs/${enc(key)}`, { project });

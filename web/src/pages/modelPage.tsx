@@ -4,6 +4,7 @@ import { useAsync } from '../useAsync.js';
 import { formatPercent, humanizeFeature, plural } from '../format.js';
 import { describeBrier, weightBars } from '../modelView.js';
 import { Empty, ErrorBox, Loading } from '../components/status.js';
+import { EvaluationChart } from '../components/model/evaluationChart.js';
 
 export function ModelPage({ project }: { project: string }) {
   const { state, reload } = useAsync(() => api.model(project), [project]);
@@ -29,6 +30,11 @@ export function ModelPage({ project }: { project: string }) {
           <Calibration calibration={model.calibration} />
         </section>
       </div>
+      <section class="card" aria-labelledby="evaluation-title">
+        <h2 id="evaluation-title">Precision and recall over time</h2>
+        <p class="muted small">Precision: of the changes flagged as tickets, the share that were. Recall: of the real regressions, the share flagged.</p>
+        <EvaluationChart history={model.evaluationHistory ?? []} />
+      </section>
     </section>
   );
 }

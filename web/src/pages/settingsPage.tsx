@@ -6,6 +6,7 @@ import { GeneralSettingsForm } from '../components/settings/generalSettingsForm.
 import { FixturesPanel } from '../components/settings/fixturesPanel.js';
 import { TokensPanel } from '../components/settings/tokensPanel.js';
 import { WebhookSecretPanel } from '../components/settings/webhookSecretPanel.js';
+import { SchedulesPanel } from '../components/settings/schedulesPanel.js';
 
 export function SettingsPage({ project }: { project: string }) {
   const { state, reload, setData } = useAsync(() => api.settings(project), [project]);
@@ -23,6 +24,7 @@ export function SettingsPage({ project }: { project: string }) {
       </div>
       <GeneralSettingsForm project={project} settings={settings} onSaved={replace} />
       <FixturesPanel project={project} fixtures={settings.replayFixtures} onSaved={replace} />
+      <SchedulesPanel project={project} />
       <div class="settings-grid">
         <TokensPanel project={project} tokens={settings.tokens} onChange={(tokens) => setData((data) => ({ ...data, tokens }))} />
         <WebhookSecretPanel project={project} secret={settings.webhookSecret} onChange={(webhookSecret) => setData((data) => ({ ...data, webhookSecret }))} />

@@ -1,0 +1,35 @@
+// Quick probe (not part of `npm run bench`): guest-checkout replay against the hand-written script, N iterations.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../../e2e/apps/shop/index.js';
+import { startDemoEnvironment } from '../../e2e/harness/demoEnvironment.js';
+import { replaySession, toTrajectory } from '../../replayer/index.js';
+import { recordShopSessions } from '../../replayer/test/fixtures/recordShopSessions.js';
+import { handWrittenCheckout } from './handWrittenCheckout.js';
+
+const iterations = Number(process.argv[2] ?? 2);
+const dataDir = await mkdtemp(join(tmpdir(), 'reprise-probe-'));
+const env = await startDemoEnvironment({ dataDir, variants: ['baseline'] });
+try {
+  const [session] = await recordShopSessions(env, ['guest-checkout']);
+  const trajectory = toTrajectory(session.summary.id, session.events);
+  const url = env.deployments.get('baseline')!.url;
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    await handWrittenCheckout(env.browser, url);
+    const script = performance.now() - t;
+    for (const screenshots of [true, false]) {
+      t = performance.now();
+      const result = await replaySession({ browser: env.browser, trajectory, target: url, saveBlob: async () => 'x', fixtures: { password: DEMO_PASSWORD }, screenshots });
+      const ms = performance.now() - t;
+      const shots = result.steps.filter((s) => s.screenshot).length;
+      const q = result.steps.map((s) => s.quiescenceMs).join(',');
+      console.log(`script ${script.toFixed(0)} replay(screens=${screenshots}) ${ms.toFixed(0)} ratio ${(ms / script).toFixed(2)} status ${result.status} steps ${result.steps.length} shots ${shots} failed ${result.steps.filter((s) => s.outcome !== 'performed').length}`);
+      if (i === 0 && screenshots) console.log('quiescence', q, '\ndurations', result.steps.map((s) => `${s.action.type}:${s.durationMs}`).join(' '));
+    }
+  }
+} finally {
+  await env.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
