@@ -1,12 +1,12 @@
 // Learning from triage: L2-regularized logistic regression pulled toward the prior, plus a calibration report.
 import type { Calibration, ModelState, TrainingLabel } from './types.js';
 import { predict } from './predict.js';
+import { reliability } from './reliability.js';
 
 const ITERATIONS = 500;
 const LEARNING_RATE = 0.5;
 // How strongly the weights stay near the prior; the data outweighs it as labels accumulate.
 const PRIOR_STRENGTH = 2;
-const CALIBRATION_BINS = 5;
 
 export function refitModel(labels: TrainingLabel[], prior: ModelState): ModelState {
   if (!labels.length) return { ...prior, weights: { ...prior.weights }, trainedOn: 0 };
@@ -45,27 +45,7 @@ export function refitModel(labels: TrainingLabel[], prior: ModelState): ModelSta
 
 /** Reliability bins and Brier score of a model's predictions on labelled divergences. */
 export function calibrate(labels: TrainingLabel[], model: ModelState): Calibration {
-  const bins = Array.from({ length: CALIBRATION_BINS }, (_, index) => ({
-    lower: index / CALIBRATION_BINS,
-    upper: (index + 1) / CALIBRATION_BINS,
-    count: 0,
-    meanPredicted: 0,
-    observedRate: 0,
-  }));
-  let squaredError = 0;
-  for (const label of labels) {
-    const probability = predict(label.features, model).probability;
-    const outcome = label.decision === 'ticket' ? 1 : 0;
-    squaredError += (probability - outcome) ** 2;
-    const bin = bins[Math.min(CALIBRATION_BINS - 1, Math.floor(probability * CALIBRATION_BINS))];
-    bin.count++;
-    bin.meanPredicted += probability;
-    bin.observedRate += outcome;
-  }
-  for (const bin of bins) {
-    if (!bin.count) continue;
-    bin.meanPredicted = Math.round((bin.meanPredicted / bin.count) * 1000) / 1000;
-    bin.observedRate = Math.round((bin.observedRate / bin.count) * 1000) / 1000;
-  }
-  return { bins, brierScore: labels.length ? Math.round((squaredError / labels.length) * 10_000) / 10_000 : 0 };
+  return reliability(
+    labels.map((label) => ({ probability: predict(label.features, model).probability, outcome: label.decision === 'ticket' ? 1 : 0 })),
+  );
 }
