@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import type { StepCollector } from './stepCollector.js';
 
-/** How long the DOM must stay unchanged, with no request in flight, to count as settled after a step that made requests. */
-export const QUIET_WINDOW_MS = 150;
+/**
+ * How long the DOM must stay unchanged, with no request in flight, to count as settled after a step that made
+ * requests. In-flight requests are tracked separately, so the window only has to bridge a response and its render.
+ */
+export const QUIET_WINDOW_MS = 100;
 /**
  * The quiet window after a step that started no request: its effects are synchronous DOM updates already applied
  * when the action returns, so a short window only guards against a render in the next frames.

@@ -43,13 +43,13 @@ export async function resolveTarget(page: Page, target: ActionTarget): Promise<R
       hidden ??= candidate;
       continue;
     }
-    let chosen = visible[0];
+    let chosen = visible[0].locator;
     if (visible.length > 1) {
       if (!target.rect) {
         callLog.push(`${label}: ${visible.length} visible elements match and no recorded box to choose between them`);
         continue;
       }
-      chosen = await nearest(visible, target.rect);
+      chosen = nearest(visible, target.rect);
     }
     const mismatch = await identityMismatch(page, chosen, candidate, target);
     if (mismatch) {
@@ -70,25 +70,60 @@ export function formatCallLog(callLog: readonly string[]): string {
   return `Call log:\n${callLog.map((line) => `  - ${line}`).join('\n')}`;
 }
 
-async function visibleMatches(locator: Locator, count: number): Promise<Locator[]> {
-  const visible: Locator[] = [];
+interface MatchBox {
+  visible: boolean;
+  /** False where visibility cannot be told the way Playwright does (display: contents): asked per element. */
+  certain: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Visible matches with their boxes, in one round trip instead of one `isVisible` and one `boundingBox` per match
+ * (a catalogue page has a dozen "Add to cart" buttons). Visibility follows Playwright's rule: a non-empty box and
+ * computed visibility 'visible'.
+ */
+async function visibleMatches(locator: Locator, count: number): Promise<Array<{ locator: Locator; box: MatchBox }>> {
+  const boxes = await locator
+    .evaluateAll(
+      (elements, max) =>
+        elements.slice(0, max).map((element) => {
+          const rect = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          return {
+            visible: style.visibility === 'visible' && rect.width > 0 && rect.height > 0,
+            certain: style.display !== 'contents',
+            x: rect.x,
+            y: rect.y,
+            width: rect.width,
+            height: rect.height,
+          };
+        }),
+      MAX_MATCHES_INSPECTED,
+    )
+    .catch(() => undefined);
+  const visible: Array<{ locator: Locator; box: MatchBox }> = [];
   for (let i = 0; i < Math.min(count, MAX_MATCHES_INSPECTED); i++) {
     const nth = locator.nth(i);
-    if (await nth.isVisible().catch(() => false)) visible.push(nth);
+    const box = boxes?.[i];
+    const isVisible = box?.certain ? box.visible : await nth.isVisible().catch(() => false);
+    if (!isVisible) continue;
+    const fallback = box ? undefined : await nth.boundingBox().catch(() => null);
+    visible.push({ locator: nth, box: box ?? { visible: true, certain: false, ...(fallback ?? { x: Number.NaN, y: Number.NaN, width: 0, height: 0 }) } });
   }
   return visible;
 }
 
-async function nearest(candidates: Locator[], rect: Rect): Promise<Locator> {
+function nearest(candidates: Array<{ locator: Locator; box: MatchBox }>, rect: Rect): Locator {
   const centreX = rect.x + rect.width / 2;
   const centreY = rect.y + rect.height / 2;
-  let best = candidates[0];
+  let best = candidates[0].locator;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const box = await candidate.boundingBox().catch(() => null);
-    if (!box) continue;
+  for (const { locator, box } of candidates) {
     const distance = Math.hypot(box.x + box.width / 2 - centreX, box.y + box.height / 2 - centreY);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    if (distance < bestDistance) [best, bestDistance] = [locator, distance];
   }
   return best;
 }

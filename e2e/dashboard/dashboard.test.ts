@@ -145,6 +145,13 @@ describe('e2e/dashboard | reviewer flow', () => {
     expect(await page.locator('.page-head').textContent()).toMatch(/Trained on [1-9]\d* labels?/);
     expect(await page.getByRole('list', { name: 'Model weights' }).getByRole('listitem').count()).toBeGreaterThan(5);
     expect(Number(await page.getByTestId('brier-score').textContent())).toBeGreaterThanOrEqual(0);
+    // The triage refits above are plotted; a benchmark result posted like `reprise eval --server` is the default view.
+    await client.call('POST', '/api/model/evaluations', { precision: 0.8, recall: 1, falseAlarmRate: 0, cases: 5 });
+    await page.reload();
+    const plot = page.getByTestId('evaluation-plot');
+    expect(await plot.getAttribute('aria-label')).toMatch(/Benchmark evaluations: 1\. .*precision 80%, recall 100%/);
+    await page.getByRole('button', { name: /Own triage labels/ }).click();
+    expect(await plot.getAttribute('aria-label')).toMatch(/Refits on triage labels: [1-9]/);
     await saveScreenshot(page, 'model');
   });
 
@@ -177,6 +184,20 @@ describe('e2e/dashboard | reviewer flow', () => {
     await expect.poll(() => page.locator('.form-actions').textContent()).toContain('Settings saved.');
     const saved = await client.call<{ selectionBudget?: number; ignore: { requestPaths: string[] } }>('GET', `/api/projects/${projectId}/settings`);
     expect(saved).toMatchObject({ selectionBudget: 40, ignore: { requestPaths: ['/api/analytics*'] } });
+
+    const schedules = page.getByRole('form', { name: 'Schedules' });
+    await schedules.getByRole('button', { name: 'Add schedule' }).click();
+    await schedules.getByLabel('Cron (UTC)').fill('every night');
+    await schedules.getByLabel('Candidate URL').fill(env.deployments.get('checkout-500')!.url);
+    await schedules.getByRole('button', { name: 'Save schedules' }).click();
+    await expect.poll(() => schedules.getByRole('alert').textContent()).toMatch(/every night/);
+    await schedules.getByLabel('Cron (UTC)').fill('0 3 1 1 *');
+    await schedules.getByRole('button', { name: 'Save schedules' }).click();
+    await expect.poll(() => schedules.getByTestId('schedule-next').textContent()).toMatch(/^Next runs: \d{4}-(01-01|12-31) /);
+    expect(await client.call<{ items: unknown[] }>('GET', '/api/schedules')).toMatchObject({ items: [{ cron: '0 3 1 1 *' }] });
+    await schedules.getByRole('button', { name: 'Remove schedule 1' }).click();
+    await schedules.getByRole('button', { name: 'Save schedules' }).click();
+    await expect.poll(() => schedules.getByRole('status').textContent()).toContain('none left');
 
     await page.getByLabel('Token name').fill('dashboard-e2e');
     await page.getByRole('button', { name: 'Create token' }).click();

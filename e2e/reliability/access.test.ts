@@ -44,6 +44,8 @@ const MATRIX: RouteCheck[] = [
   { method: 'POST', route: '/api/runs', url: `/api/runs${p}`, body: {}, expected: scoped(400) },
   { method: 'POST', route: '/api/triage', url: `/api/triage${p}`, body: {}, expected: scoped(400) },
   { method: 'GET', route: '/api/model', url: `/api/model${p}`, expected: scoped(200) },
+  // An invalid body is refused after the access check: the matrix records no evaluation.
+  { method: 'POST', route: '/api/model/evaluations', url: `/api/model/evaluations${p}`, body: {}, expected: scoped(400) },
   { method: 'GET', route: '/api/projects/:id/settings', url: '/api/projects/default/settings', expected: settings(200) },
   { method: 'PATCH', route: '/api/projects/:id/settings', url: '/api/projects/default/settings', body: { retentionDays: 'forever' }, expected: settings(400) },
   { method: 'POST', route: '/api/projects/:id/tokens', url: '/api/projects/default/tokens', body: {}, expected: settings(400) },

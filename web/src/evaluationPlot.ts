@@ -36,7 +36,8 @@ export interface PlotLayout {
 }
 
 const Y_TICK_SHARES = [0, 0.25, 0.5, 0.75, 1];
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Places every point of `points` (any order) in `box`; a lone point, or points at one instant, sit mid-width. */
 export function plotEvaluations(points: EvaluationPoint[], box: PlotBox = DEFAULT_PLOT_BOX, formatTime: (at: number, spanMs: number) => string = defaultTimeLabel): PlotLayout {
@@ -69,7 +70,7 @@ export function describeEvaluations(points: EvaluationPoint[], what: string): st
   if (!points.length) return `No ${what} yet.`;
   const latest = points.reduce((newest, point) => (point.at > newest.at ? point : newest));
   const cases = latest.cases === undefined ? '' : ` on ${latest.cases} ${latest.source === 'labels' ? 'labels' : 'cases'}`;
-  return `${points.length} ${what}; latest ${new Date(latest.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: precision ${formatPercent(latest.precision)}, recall ${formatPercent(latest.recall)}${cases}.`;
+  return `${what[0].toUpperCase()}${what.slice(1)}: ${points.length}. Latest ${new Date(latest.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: precision ${formatPercent(latest.precision)}, recall ${formatPercent(latest.recall)}${cases}.`;
 }
 
 function pathOf(points: PlottedPoint[]): string {
@@ -78,6 +79,7 @@ function pathOf(points: PlottedPoint[]): string {
 
 function defaultTimeLabel(at: number, spanMs: number): string {
   const date = new Date(at);
+  if (spanMs < HOUR_MS) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return spanMs < 2 * DAY_MS ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 }
 

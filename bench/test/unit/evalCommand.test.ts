@@ -46,7 +46,7 @@ describe('bench | reprise eval on stored reports', () => {
 
   it('registers `reprise eval` and ships the shop benchmark with every shop variant', async () => {
     const command = buildProgram().commands.find((candidate) => candidate.name() === 'eval');
-    expect(command?.options.map((option) => option.long)).toEqual(['--bench', '--variants', '--reports', '--json']);
+    expect(command?.options.map((option) => option.long)).toEqual(['--bench', '--variants', '--reports', '--json', '--server', '--project', '--token']);
     const { loadBenchmark, BENCH_EVAL_DIR } = await import('../../eval/index.js');
     const { SHOP_VARIANTS } = await import('../../../e2e/apps/shop/variants/index.js');
     const shop = await loadBenchmark(path.join(BENCH_EVAL_DIR, 'shop'));

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationPoint, ModelView } from '../../../protocol/index.js';
+import { runEval } from '../../cli/evalCommand.js';
 import { refitProjectModel } from '../../runs/triage.js';
-import { ADMIN_PASSWORD, adminHeaders, startTestServer, type TestServer } from '../helpers/testServer.js';
+import { ADMIN_PASSWORD, ADMIN_TOKEN, adminHeaders, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 describe('server/http | POST /api/model/evaluations and the model history', () => {
   let server: TestServer;
@@ -50,6 +54,24 @@ describe('server/http | POST /api/model/evaluations and the model history', () =
     expect((await asUser({ 'x-csrf-token': csrfToken })).status).toBe(201);
     expect((await model(server.projectB.id)).evaluationHistory).toHaveLength(1);
     expect((await post({ precision: 1, recall: 1 }, { authorization: `Bearer ${server.projectB.token}`, 'x-reprise-project': 'default' })).status).toBe(403);
+  });
+
+  it('records the result of `reprise eval --server` on the project', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reprise-eval-post-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'cases.json'), JSON.stringify({ app: 'tiny', baseline: 'baseline', cases: [{ variant: 'baseline', kind: 'baseline' }] }));
+      const report = { run: { id: 'r', baseline: 'b', candidate: 'c', durationMs: 1, status: 'completed', createdAt: 0 }, sessions: [], tickets: [] };
+      fs.writeFileSync(path.join(dir, 'baseline.json'), JSON.stringify(report));
+      const lines: string[] = [];
+      const before = (await model(server.projectB.id)).evaluationHistory!.length;
+      await runEval({ bench: dir, reports: dir, server: server.url, project: server.projectB.id, token: ADMIN_TOKEN }, (line) => lines.push(line));
+      expect(lines.at(-1)).toContain(`Recorded the evaluation on ${server.url}`);
+      const history = (await model(server.projectB.id)).evaluationHistory!;
+      expect(history).toHaveLength(before + 1);
+      expect(history.at(-1)).toMatchObject({ source: 'benchmark', precision: 1, recall: 1, falseAlarmRate: 0, cases: 1 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the history across refits and adds how each refit does on its own labels', async () => {

@@ -103,6 +103,6 @@ describe('server/http | projectRoutes (settings, tokens, webhook secret, model)'
     expect(prior.weights['kind:page-error']).toBeGreaterThan(0);
     await server.store.putModelState('default', { version: 1, bias: -1, weights: { severity: 2 }, trainedOn: 3, calibration: { bins: [], brierScore: 0.1 } });
     const stored = (await (await admin('GET', '/api/model?project=default')).json()) as ModelView;
-    expect(stored).toEqual({ weights: { severity: 2 }, bias: -1, trainedOn: 3, calibration: { bins: [], brierScore: 0.1 } });
+    expect(stored).toEqual({ weights: { severity: 2 }, bias: -1, trainedOn: 3, calibration: { bins: [], brierScore: 0.1 }, evaluationHistory: [] });
   });
 });

@@ -42,6 +42,6 @@ describe('web | plotEvaluations', () => {
   it('summarises the latest measurement for screen readers', () => {
     expect(describeEvaluations([], 'benchmark evaluations')).toBe('No benchmark evaluations yet.');
     const text = describeEvaluations([{ ...point(Date.UTC(2026, 0, 2, 3, 4), 0.8, 0.5), cases: 6 }, point(0, 0, 0)], 'benchmark evaluations');
-    expect(text).toBe('2 benchmark evaluations; latest 2026-01-02 03:04 UTC: precision 80%, recall 50% on 6 cases.');
+    expect(text).toBe('Benchmark evaluations: 2. Latest 2026-01-02 03:04 UTC: precision 80%, recall 50% on 6 cases.');
   });
 });

@@ -59,8 +59,8 @@ function Plot({ points, what }: { points: EvaluationPoint[]; what: string }) {
             </text>
           </g>
         ))}
-        {layout.xTicks.map((tick) => (
-          <text key={tick.position} class="plot-axis" x={tick.position} y={box.height - 8} text-anchor="middle">
+        {layout.xTicks.map((tick, index, ticks) => (
+          <text key={tick.position} class="plot-axis" x={tick.position} y={box.height - 8} text-anchor={tickAnchor(index, ticks.length)}>
             {tick.label}
           </text>
         ))}
@@ -107,4 +107,10 @@ function Plot({ points, what }: { points: EvaluationPoint[]; what: string }) {
       </details>
     </figure>
   );
+}
+
+/** The outer time labels hug the plot's edges so that they are not cut off. */
+function tickAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
+  if (count < 2) return 'middle';
+  return index === 0 ? 'start' : index === count - 1 ? 'end' : 'middle';
 }
