@@ -1,4 +1,5 @@
-// Quick probe (not part of `npm run bench`): guest-checkout replay against the hand-written script, N iterations.
+// Quick probe (not part of `npm run bench`): one flow's replay (default guest-checkout) against the hand-written checkout script.
+// `npx tsx bench/replay/probeCheckout.ts [iterations] [flow]`
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +10,18 @@ import { recordShopSessions } from '../../replayer/test/fixtures/recordShopSessi
 import { handWrittenCheckout } from './handWrittenCheckout.js';
 
 const iterations = Number(process.argv[2] ?? 2);
+const flow = (process.argv[3] ?? 'guest-checkout') as 'guest-checkout';
 const dataDir = await mkdtemp(join(tmpdir(), 'reprise-probe-'));
 const env = await startDemoEnvironment({ dataDir, variants: ['baseline'] });
 try {
-  const [session] = await recordShopSessions(env, ['guest-checkout']);
+  const [session] = await recordShopSessions(env, [flow]);
   const trajectory = toTrajectory(session.summary.id, session.events);
   const url = env.deployments.get('baseline')!.url;
   for (let i = 0; i < iterations; i++) {
     let t = performance.now();
     await handWrittenCheckout(env.browser, url);
     const script = performance.now() - t;
-    for (const screenshots of [true, false]) {
+    for (const screenshots of flow === 'guest-checkout' ? [true, false] : [true]) {
       t = performance.now();
       const result = await replaySession({ browser: env.browser, trajectory, target: url, saveBlob: async () => 'x', fixtures: { password: DEMO_PASSWORD }, screenshots });
       const ms = performance.now() - t;
