@@ -1,23 +1,13 @@
 // Batches shaped like what the Reprise recorder sends: a Meta + FullSnapshot + context once per session, then
 // incremental mutations, mouse, scroll and input events mixed with reprise.* custom events, 100-300 per batch.
 import { checksumEvents, RECORDING_FORMAT_VERSION, type IngestBatch, type RecordedEvent } from '../../protocol/index.js';
+import { seededRandom } from '../../e2e/harness/seededRandom.js';
 
 export const BATCHES_PER_SESSION = 25;
 const MIN_EVENTS_PER_BATCH = 100;
 const MAX_EVENTS_PER_BATCH = 300;
 const PRODUCT_CARDS = 40;
 
-/** mulberry32: deterministic, so the HTTP runs and the reference store the same kind of data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SessionState {
   sessionId: string;

@@ -2,7 +2,8 @@
 // message, the server must stay up, and nothing from an invalid request may reach the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFuzzCases, type FuzzCase } from './fuzzCases.js';
-import { ADMIN_TOKEN, LONG_TESTS, seededRandom, startReliabilityServer, type ReliabilityServer } from './reliabilityServer.js';
+import { seededRandom } from '../harness/seededRandom.js';
+import { ADMIN_TOKEN, LONG_TESTS, startReliabilityServer, type ReliabilityServer } from './reliabilityServer.js';
 
 const FUZZ_SEED = Number(process.env.REPRISE_FUZZ_SEED ?? 7_2026);
 const FUZZ_CASES = Number(process.env.REPRISE_FUZZ_CASES ?? (LONG_TESTS ? 10_000 : 2_000));

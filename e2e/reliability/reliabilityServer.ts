@@ -51,14 +51,3 @@ export async function startReliabilityServer(overrides: Partial<ServerConfig> = 
 /** Long mode (REPRISE_LONG_TESTS=1) runs the figures the issue asks for; the default run is shorter but asserts the same. */
 export const LONG_TESTS = process.env.REPRISE_LONG_TESTS === '1';
 
-/** mulberry32: a deterministic generator so a failing fuzz case can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
