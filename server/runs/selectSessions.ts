@@ -72,4 +72,6 @@ async function listAllSessions(store: Store, projectId: string): Promise<Session
 export class SelectionError extends Error {
   override name = 'SelectionError';
   readonly code = 'SESSION_NOT_FOUND';
+  /** The server's error handler answers with it, like every domain error. */
+  readonly status = 404;
 }
