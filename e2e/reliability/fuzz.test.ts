@@ -7,6 +7,8 @@ import { ADMIN_TOKEN, LONG_TESTS, startReliabilityServer, type ReliabilityServer
 
 const FUZZ_SEED = Number(process.env.REPRISE_FUZZ_SEED ?? 7_2026);
 const FUZZ_CASES = Number(process.env.REPRISE_FUZZ_CASES ?? (LONG_TESTS ? 10_000 : 2_000));
+// About 6 ms a case alone, several times that while the rest of the suite shares the two cores.
+const FUZZ_TIMEOUT_MS = 120_000 + FUZZ_CASES * 50;
 const CONCURRENCY = 6;
 
 describe('e2e/reliability | bad input fuzz', () => {
@@ -20,7 +22,7 @@ describe('e2e/reliability | bad input fuzz', () => {
     await server?.stop();
   });
 
-  it(`answers ${FUZZ_CASES} malformed requests (seed ${FUZZ_SEED}) with a 4xx JSON error and stores nothing`, async () => {
+  it(`answers ${FUZZ_CASES} malformed requests (seed ${FUZZ_SEED}) with a 4xx JSON error and stores nothing`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const failures: string[] = [];
     const byStatus = new Map<number, number>();
     let index = 0;
