@@ -35,11 +35,11 @@ export async function replaySessionJob(deps: { store: Store; logger: Logger; bro
   ]);
   if (!browser.isConnected()) throw new Error(`The browser crashed while replaying session ${job.sessionId}; the job will be retried.`);
 
-  const analyze = (candidateReplay: ReplayResult) =>
+  const analyze = (candidateReplay: ReplayResult, baselineReplay = baseline) =>
     analyzeSession({
       sessionId: job.sessionId,
       userId: session?.userId,
-      baseline,
+      baseline: baselineReplay,
       baselineRepeat,
       candidate: candidateReplay,
       loadBlob: blobLoader(store, job.projectId),
@@ -49,7 +49,11 @@ export async function replaySessionJob(deps: { store: Store; logger: Logger; bro
       knownNoise: history.knownNoise,
       context: { pageTicketRate: history.pageTicketRate },
     });
-  const verdict = await confirmDivergences(await analyze(candidate), async () => analyze(await replay(run.candidate.url)));
+  // A flake can sit on either side: the confirmation replays both the baseline and the candidate again.
+  const verdict = await confirmDivergences(await analyze(candidate), async () => {
+    const [baselineAgain, candidateAgain] = await Promise.all([replay(run.baseline.url), replay(run.candidate.url)]);
+    return analyze(candidateAgain, baselineAgain);
+  });
   await rememberSessionNoise(store, job.projectId, job.runId, verdict, baselineRepeat !== undefined);
   const selectionReason = run.selection?.find((entry) => entry.sessionId === job.sessionId)?.reason;
   await store.putSessionResult(job.projectId, { runId: job.runId, sessionId: job.sessionId, verdict, baseline, baselineRepeat, candidate, selectionReason });
