@@ -25,3 +25,20 @@ function sameTarget(a: ActionTarget | undefined, b: ActionTarget | undefined): b
   if (!a || !b) return false;
   return JSON.stringify(a.candidates[0]) === JSON.stringify(b.candidates[0]);
 }
+
+const FIELD_EDITS = new Set(['fill', 'select', 'check']);
+
+/**
+ * A field edit whose next observed step edits another field on the same page: its screenshot would differ from the
+ * next one only by this field's value, which the accessibility snapshot already records, so only the last edit of a
+ * run of edits (typically a form) is photographed. A checkout form of eight fields takes one screenshot instead of
+ * eight. Like isLightStep, this reads the trajectory alone, so both sides of a comparison skip the same steps.
+ */
+export function isScreenshotDeferred(steps: readonly TrajectoryStep[], index: number): boolean {
+  const step = steps[index];
+  if (!step || !FIELD_EDITS.has(step.action.type)) return false;
+  let next = index + 1;
+  while (next < steps.length && isLightStep(steps[next], steps[next + 1])) next++;
+  const following = steps[next];
+  return following !== undefined && FIELD_EDITS.has(following.action.type) && following.recordedUrl === step.recordedUrl;
+}

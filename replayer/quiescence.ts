@@ -50,6 +50,21 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
   }
 }
 
+/**
+ * Waits until the page's URL differs from `urlBefore` (or another page took over, or `maxWaitMs` passed). Used after
+ * a step that changed the URL in the recording: a link click returns before its navigation commits, and a quiet
+ * window alone would observe the old page. page.url() is kept current by Playwright's events, so polling it is
+ * free of round trips.
+ */
+export async function waitForUrlChange(collector: StepCollector, urlBefore: string, maxWaitMs: number): Promise<void> {
+  const page = collector.page;
+  const started = Date.now();
+  while (Date.now() - started < maxWaitMs) {
+    if (!page || collector.page !== page || page.isClosed() || page.url() !== urlBefore) return;
+    await sleep(REQUEST_POLL_MS);
+  }
+}
+
 async function waitInPage(page: Page, quietMs: number, maxMs: number): Promise<QuietResult | undefined> {
   return page
     .evaluate(

@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { NetworkMode, NetworkRecord, ReplayResult, StepObservation, Trajectory } from '../protocol/index.js';
 import { installNetworkStubs } from './networkStubs.js';
-import { isLightStep } from './lightSteps.js';
+import { isLightStep, isScreenshotDeferred } from './lightSteps.js';
 import { observePage, type PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
 import { performStep, type StepOutcomeReport } from './performStep.js';
-import { waitForQuiescence } from './quiescence.js';
+import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
 import { StepCollector } from './stepCollector.js';
 import { joinTarget } from './targetUrl.js';
 
@@ -36,6 +36,8 @@ export interface ReplayOptions {
 
 const DEFAULT_STEP_TIMEOUT_MS = 5_000;
 const DEFAULT_SESSION_TIMEOUT_MS = 120_000;
+/** How long to wait for a URL change the recording saw after the step; a candidate that no longer navigates costs this. */
+const EXPECTED_NAVIGATION_WAIT_MS = 3_000;
 /** Floor for settling after a step: a recorded gap of 50 ms says the user was fast, not that the app was. */
 const MIN_SETTLE_MS = 1_000;
 
@@ -79,6 +81,8 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     collector.watch(await context.newPage());
     const stepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;
+    /** A deferred field edit changed the page: the next photographed step must be photographed even if it changes nothing. */
+    let unphotographedChange = false;
 
     for (const step of trajectory.steps) {
       if (Date.now() > deadline) {
@@ -92,6 +96,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       }
       const stepStarted = Date.now();
       const requestsBeforeStep = collector.requestsStarted;
+      const urlBefore = page.url();
       const report = await withTimeout(performStep(page, step.action, stepContext), stepTimeoutMs + stepContext.navigationTimeoutMs, step.action.type);
       if (step.index === 0 && step.action.type === 'navigate') {
         const problem = firstLoadProblem(report, options.targetLabel ?? 'Target', joinTarget(target, step.action.url), step.action.url);
@@ -101,6 +106,9 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         }
       }
       const next = trajectory.steps[step.index + 1];
+      if (report.outcome === 'performed' && step.action.type !== 'navigate' && next && next.recordedUrl !== step.recordedUrl) {
+        await waitForUrlChange(collector, urlBefore, EXPECTED_NAVIGATION_WAIT_MS);
+      }
       const light = previous !== undefined && report.outcome === 'performed' && isLightStep(step, next);
       const nextGap = next?.gapMs ?? stepTimeoutMs;
       const quiescenceMs = light && collector.inFlight.size === 0 ? 0 : await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS), requestsBeforeStep);
@@ -131,7 +139,10 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (report.matchedBy) observation.matchedBy = report.matchedBy;
       if (events.notes.length) observation.notes = events.notes;
       const changed = !previous || previous.url !== state.url || previous.textDigest !== state.textDigest || previous.aria !== state.aria;
-      if ((options.screenshots ?? true) && !light && (changed || step.index === trajectory.steps.length - 1)) {
+      const deferred = isScreenshotDeferred(trajectory.steps, step.index);
+      unphotographedChange ||= changed && deferred;
+      if ((options.screenshots ?? true) && !light && !deferred && (changed || unphotographedChange || step.index === trajectory.steps.length - 1)) {
+        unphotographedChange = false;
         const png = await observedPage.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' }).catch(() => undefined);
         if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
       }

@@ -1,6 +1,7 @@
 // Scripted customers: each flow is one person in their own browser context (so the recorder gives each its own
 // session), clicking and typing the way people do rather than filling fields programmatically.
 import type { Browser, Locator, Page } from 'playwright-core';
+import { seededRandom } from '../../harness/seededRandom.js';
 import { DEMO_PASSWORD } from './pages/index.js';
 
 export const CUSTOMER_FLOWS = ['browse-and-buy', 'guest-checkout', 'product-browse', 'search-only'] as const;
@@ -18,12 +19,23 @@ export interface DriveCustomersOptions {
   actionTimeoutMs?: number;
   /** Delay between keystrokes. */
   typingDelayMs?: number;
+  /**
+   * 'machine' (default): no think time and 20 ms keystrokes, so tests stay short. 'human': about 100 words a
+   * minute and 0.8-2.5 s of think time before each step (seeded), the pace of a person who knows the shop; the
+   * replay benchmark uses it, because compressing think time is part of what replay speed means.
+   */
+  pace?: 'machine' | 'human';
 }
+
+const HUMAN_TYPING_DELAY_MS = 120;
+const HUMAN_THINK_MS: [number, number] = [800, 2_500];
 
 interface FlowContext {
   page: Page;
   shopUrl: string;
   typingDelayMs: number;
+  /** A person's pause before acting: nothing at machine pace. */
+  think(): Promise<void>;
   /** Runs one named step so a failure says where the customer got stuck. */
   step<T>(name: string, action: () => Promise<T>): Promise<T>;
 }
@@ -37,6 +49,7 @@ interface CheckoutDetails {
 }
 
 async function typeInto(flow: FlowContext, field: Locator, text: string): Promise<void> {
+  await flow.think();
   await field.click();
   await field.press('ControlOrMeta+a');
   await field.pressSequentially(text, { delay: flow.typingDelayMs });
@@ -164,12 +177,18 @@ async function runFlow(browser: Browser, shopUrl: string, name: CustomerFlowName
   context.setDefaultTimeout(options.actionTimeoutMs ?? 10_000);
   const page = await context.newPage();
   let currentStep = 'open the shop';
+  const human = options.pace === 'human';
+  const random = seededRandom(name.length * 7919);
   const flow: FlowContext = {
     page,
     shopUrl: shopUrl.replace(/\/$/, ''),
-    typingDelayMs: options.typingDelayMs ?? 20,
+    typingDelayMs: options.typingDelayMs ?? (human ? HUMAN_TYPING_DELAY_MS : 20),
+    async think() {
+      if (human) await page.waitForTimeout(HUMAN_THINK_MS[0] + random() * (HUMAN_THINK_MS[1] - HUMAN_THINK_MS[0]));
+    },
     async step(stepName, action) {
       currentStep = stepName;
+      await flow.think();
       return action();
     },
   };

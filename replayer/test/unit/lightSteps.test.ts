@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionTarget, StepAction, TrajectoryStep } from '../../../protocol/index.js';
-import { isLightStep } from '../../lightSteps.js';
+import { isLightStep, isScreenshotDeferred } from '../../lightSteps.js';
 
 const field = (name: string): ActionTarget => ({ candidates: [{ by: 'role', role: 'textbox', name }], tag: 'input', role: 'textbox', name });
 const button: ActionTarget = { candidates: [{ by: 'role', role: 'button', name: 'Place order' }], tag: 'button', role: 'button', name: 'Place order' };
@@ -22,5 +22,30 @@ describe('replayer | lightSteps', () => {
     expect(isLightStep(submit, undefined)).toBe(false);
     expect(isLightStep(step(1, { type: 'click', target: field('City') }), step(2, { type: 'fill', target: field('Postcode'), value: 'x' }))).toBe(false);
     expect(isLightStep(step(1, { type: 'press', target: field('City'), key: 'Enter' }), fill)).toBe(false);
+  });
+
+  it('photographs only the last edit of a run of field edits on the same page', () => {
+    const steps = [
+      step(0, { type: 'click', target: field('City') }),
+      step(1, { type: 'press', target: field('City'), key: 'Control+a' }),
+      step(2, { type: 'fill', target: field('City'), value: 'London' }),
+      step(3, { type: 'click', target: field('Postcode') }),
+      step(4, { type: 'fill', target: field('Postcode'), value: 'SW1A 1AA' }),
+      step(5, { type: 'click', target: button }),
+    ];
+    // City is followed (after the light focus click on Postcode) by the Postcode fill: deferred.
+    expect(isScreenshotDeferred(steps, 2)).toBe(true);
+    // Postcode is followed by a button click: photographed.
+    expect(isScreenshotDeferred(steps, 4)).toBe(false);
+    expect(isScreenshotDeferred(steps, 5)).toBe(false);
+  });
+
+  it('photographs a field edit followed by an edit on another page, or ending the session', () => {
+    const steps = [
+      step(0, { type: 'fill', target: field('City'), value: 'London' }),
+      { ...step(1, { type: 'fill', target: field('Postcode'), value: 'x' }), recordedUrl: '/account' },
+    ];
+    expect(isScreenshotDeferred(steps, 0)).toBe(false);
+    expect(isScreenshotDeferred(steps, 1)).toBe(false);
   });
 });
