@@ -26,6 +26,8 @@ export interface RecorderLoadResult {
   batchesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of the process that ran the recorders (building and gzipping bodies, HTTP), when measured there. */
+  recorderCpuMs?: number;
 }
 
 export async function runRecorders(options: RecorderLoadOptions): Promise<RecorderLoadResult> {
@@ -33,6 +35,7 @@ export async function runRecorders(options: RecorderLoadOptions): Promise<Record
   const latencies: number[] = [];
   const totals = { batches: 0, events: 0, failures: 0, firstFailure: undefined as string | undefined };
   const pool = buildTemplatePool();
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + options.durationMs;
   let lastAckAt = start;
@@ -59,6 +62,7 @@ export async function runRecorders(options: RecorderLoadOptions): Promise<Record
   };
   await Promise.all(Array.from({ length: options.recorders }, (_, index) => recorder(index)));
   agent.destroy();
+  const cpu = process.cpuUsage(cpuBefore);
   const elapsedMs = lastAckAt - start;
   latencies.sort((a, b) => a - b);
   return {
@@ -68,6 +72,7 @@ export async function runRecorders(options: RecorderLoadOptions): Promise<Record
     batchesPerSecond: totals.batches / (elapsedMs / 1000),
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
+    recorderCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 

@@ -6,7 +6,14 @@ import { HttpError } from './httpError.js';
 
 const DRAIN_FACTOR = 4;
 
-export async function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
+export interface RequestBody {
+  /** The body as sent, or gunzipped when it was gzip. */
+  bytes: Buffer;
+  /** The body as sent, when it was gzip: ingest can store it as is instead of compressing again. */
+  gzip?: Buffer;
+}
+
+export async function readRawBody(req: Request, limitBytes: number): Promise<RequestBody> {
   const declared = Number(req.get('content-length'));
   if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
@@ -19,10 +26,10 @@ export async function readRawBody(req: Request, limitBytes: number): Promise<Buf
   }
   if (received > limitBytes) throw tooLarge(limitBytes);
   const body = Buffer.concat(chunks);
-  if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) return body;
+  if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) return { bytes: body };
   return new Promise((resolve, reject) =>
     gunzip(body, { maxOutputLength: limitBytes }, (error, result) => {
-      if (!error) return resolve(result);
+      if (!error) return resolve({ bytes: result, gzip: body });
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return reject(tooLarge(limitBytes));
       reject(new HttpError(400, 'MALFORMED_GZIP', `The body starts like gzip but does not decompress: ${error.message}. Send valid gzip or plain JSON.`));
     }),

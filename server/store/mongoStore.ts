@@ -1,15 +1,15 @@
 // The MongoDB store (REPRISE_MONGO_URL), for deployments that run several server replicas. Same contract as
 // SqliteStore; idempotent ingest rests on the unique index (projectId, sessionId, seq) of `chunks`.
 import { Binary, GridFSBucket, MongoClient, MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IngestBatch, Page, RecordedEvent, SessionSummary } from '../../protocol/index.js';
 import { assertSafeBlobKey } from './blobKey.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { StoreError } from './errors.js';
-import { assertSupportedFormat, upgradeEvents } from './recordingFormat.js';
+import { assertSupportedFormat } from './recordingFormat.js';
 import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
+import { decodeChunk, encodeChunk } from './storedChunk.js';
 import type {
-  ApiToken, AppendResult, AuthSession, BlobOptions, Deployment, DeploymentFilter, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
+  ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Deployment, DeploymentFilter, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 
 interface ChunkDoc { projectId: string; sessionId: string; seq: number; formatVersion: number; receivedAt: number; events: Binary }
@@ -106,9 +106,9 @@ export class MongoStore implements Store {
     return (await this.tokens.findOne({ tokenHash }, NO_ID)) ?? undefined;
   }
 
-  async appendBatch(projectId: string, batch: IngestBatch): Promise<AppendResult> {
+  async appendBatch(projectId: string, batch: IngestBatch, options: AppendOptions = {}): Promise<AppendResult> {
     assertSupportedFormat(batch.formatVersion);
-    const events = new Binary(gzipSync(JSON.stringify(batch.events)));
+    const events = new Binary(await encodeChunk(batch, options));
     const chunk: ChunkDoc = { projectId, sessionId: batch.sessionId, seq: batch.seq, formatVersion: batch.formatVersion, receivedAt: Date.now(), events };
     try {
       await this.chunks.insertOne(chunk);
@@ -179,7 +179,7 @@ export class MongoStore implements Store {
 
   async readEvents(projectId: string, sessionId: string): Promise<RecordedEvent[]> {
     const chunks = await this.chunks.find({ projectId, sessionId }).sort({ seq: 1 }).toArray();
-    return chunks.flatMap((chunk) => upgradeEvents(JSON.parse(gunzipSync(chunk.events.buffer).toString('utf8')), chunk.formatVersion));
+    return chunks.flatMap((chunk) => decodeChunk(chunk.events.buffer, chunk.formatVersion));
   }
 
   async deleteSessions(projectId: string, filter: { userId?: string; olderThan?: number }): Promise<number> {

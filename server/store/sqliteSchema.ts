@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS chunks (
   seq INTEGER NOT NULL,
   format_version INTEGER NOT NULL,
   received_at INTEGER NOT NULL,
-  events_gzip BLOB NOT NULL,
+  events_gzip BLOB NOT NULL, -- an events array or a whole ingest envelope: see storedChunk.ts
   PRIMARY KEY (project_id, session_id, seq)
 );
 CREATE TABLE IF NOT EXISTS runs (

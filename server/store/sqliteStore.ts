@@ -3,26 +3,23 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
 import type { IngestBatch, Page, RecordedEvent, SessionSummary } from '../../protocol/index.js';
 import { BlobFiles } from './blobFiles.js';
 import { assertSafeBlobKey } from './blobKey.js';
 import { encodeCursor, decodeCursor } from './cursor.js';
 import { assertWritableDataDir, StoreError } from './errors.js';
 import { GroupCommit } from './groupCommit.js';
-import { assertSupportedFormat, upgradeEvents } from './recordingFormat.js';
+import { assertSupportedFormat } from './recordingFormat.js';
 import { emptySummary, mergeBatchIntoSummary } from './sessionMeta.js';
 import { sessionFilterSql } from './sessionFilterSql.js';
 import { SQLITE_SCHEMA } from './sqliteSchema.js';
+import { decodeChunk, encodeChunk } from './storedChunk.js';
 import type {
   ApiToken, AppendOptions, AppendResult, AuthSession, BlobOptions, Deployment, DeploymentFilter, Label, Project, SessionFilter, SessionResult, Store, StoredRun, User,
 } from './store.js';
 
 type Row = Record<string, any>;
 type PendingAppend = { projectId: string; batch: IngestBatch; eventsGzip: Buffer };
-
-const gzipAsync = promisify(gzip);
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -92,8 +89,7 @@ export class SqliteStore implements Store {
 
   async appendBatch(projectId: string, batch: IngestBatch, options: AppendOptions = {}): Promise<AppendResult> {
     assertSupportedFormat(batch.formatVersion);
-    // Compressed on libuv's thread pool: on the event loop it costs more than the commit itself.
-    const eventsGzip = await gzipAsync(options.eventsJson ?? JSON.stringify(batch.events));
+    const eventsGzip = await encodeChunk(batch, options);
     return this.appends.submit({ projectId, batch, eventsGzip });
   }
 
@@ -113,7 +109,7 @@ export class SqliteStore implements Store {
   async readEvents(projectId: string, sessionId: string): Promise<RecordedEvent[]> {
     const rows = this.sql('SELECT format_version, events_gzip FROM chunks WHERE project_id = ? AND session_id = ? ORDER BY seq')
       .all(projectId, sessionId) as Row[];
-    return rows.flatMap((row) => upgradeEvents(JSON.parse(gunzipSync(row.events_gzip).toString('utf8')), row.format_version));
+    return rows.flatMap((row) => decodeChunk(row.events_gzip, row.format_version));
   }
 
   async deleteSessions(projectId: string, filter: { userId?: string; olderThan?: number }): Promise<number> {

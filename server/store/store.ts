@@ -110,6 +110,12 @@ export interface SessionFilter {
 export interface AppendOptions {
   /** `JSON.stringify(batch.events)` when the caller already has it (ingest computes it for the checksum). */
   eventsJson?: string;
+  /**
+   * gzip of a JSON object whose `events` member is exactly `batch.events`: the recorder's compressed request
+   * body, stored as the chunk instead of compressing the events again. The caller vouches for its content (ingest
+   * checks the batch checksum over the very text it decompresses to). Takes precedence over `eventsJson`.
+   */
+  envelopeGzip?: Buffer;
 }
 
 export interface AppendResult {

@@ -1,6 +1,9 @@
-import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BATCH_BYTES } from '../../../protocol/index.js';
+import { fnv1a, MAX_BATCH_BYTES } from '../../../protocol/index.js';
+import { MAX_JSON_DEPTH } from '../../http/jsonDepth.js';
 import { batch, custom, firstBatch } from '../helpers/batches.js';
 import { INGEST_KEY, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -27,6 +30,70 @@ describe('server/http | POST /api/ingest', () => {
     const response = await post(gzipSync(JSON.stringify(firstBatch('ingest-gzip-1'))), { 'content-type': 'application/octet-stream' });
     expect(response.status).toBe(200);
     expect(await server.store.readEvents('default', 'ingest-gzip-1')).toHaveLength(3);
+  });
+
+  it('stores a gzip body from the recorder as sent, and reads its events back identical', async () => {
+    const sent = batch('ingest-envelope-1', 0, [...firstBatch('ingest-envelope-1').events, custom('reprise.track', { name: 'q"uo\\te', events: [{ type: 2 }] }, 1_700_000_000_009)]);
+    // recorder/outbox.ts batchBody: the events text, the one the checksum covers, comes last.
+    const body = gzipSync(`{"formatVersion":${sent.formatVersion},"sessionId":"${sent.sessionId}","seq":0,"checksum":"${sent.checksum}","sentAt":${sent.sentAt},"events":${JSON.stringify(sent.events)}}`);
+    expect((await post(body)).status).toBe(200);
+    expect(await server.store.readEvents('default', 'ingest-envelope-1')).toEqual(sent.events);
+    const db = new Database(path.join(server.config.dataDir, 'reprise.db'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT events_gzip FROM chunks WHERE session_id = ?').get('ingest-envelope-1') as { events_gzip: Buffer };
+      expect(Buffer.compare(row.events_gzip, body)).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds the events of other clients\' bodies: events first, nested "events" keys, pretty-printed', async () => {
+    const sent = batch('ingest-order-1', 0, [custom('reprise.track', { events: [1, { events: '"events":[]' }] }, 1_700_000_000_000)]);
+    const { events, ...rest } = sent;
+    expect((await post(gzipSync(JSON.stringify({ events, ...rest })))).status).toBe(200);
+    expect(await server.store.readEvents('default', 'ingest-order-1')).toEqual(events);
+    const pretty = batch('ingest-pretty-1', 0, sent.events);
+    expect((await post(JSON.stringify(pretty, null, 2))).status).toBe(200);
+    expect(await server.store.readEvents('default', 'ingest-pretty-1')).toEqual(events);
+  });
+
+  it('stores only validated members: a body with members the schema drops is not kept as sent', async () => {
+    const sent = batch('ingest-padded-1', 0, firstBatch('ingest-padded-1').events);
+    const body = gzipSync(JSON.stringify({ ...sent, padding: 'unvalidated '.repeat(100) }));
+    expect((await post(body)).status).toBe(200);
+    expect(await server.store.readEvents('default', 'ingest-padded-1')).toEqual(sent.events);
+    const db = new Database(path.join(server.config.dataDir, 'reprise.db'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT events_gzip FROM chunks WHERE session_id = ?').get('ingest-padded-1') as { events_gzip: Buffer };
+      expect(gunzipSync(row.events_gzip).toString('utf8')).toBe(JSON.stringify(sent.events));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses events with members the schema does not know, even when the checksum covers the text', async () => {
+    const eventsJson = '[{"type":5,"data":{"tag":"reprise.track","payload":{}},"timestamp":1700000000000,"unvalidated":"<script>"}]';
+    const body = `{"formatVersion":1,"sessionId":"ingest-extra-1","seq":0,"checksum":"${fnv1a(eventsJson)}","sentAt":1,"events":${eventsJson}}`;
+    const response = await post(gzipSync(body));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.code).toBe('CHECKSUM_MISMATCH');
+    expect(await server.store.getSession('default', 'ingest-extra-1')).toBeUndefined();
+  });
+
+  it('stores the events JSON.parse keeps when "events" is given twice, checked against their own checksum', async () => {
+    const kept = batch('ingest-twice-1', 0, [custom('reprise.track', { name: 'kept' }, 1_700_000_000_000)]);
+    const dropped = JSON.stringify([custom('reprise.track', { name: 'dropped' }, 1_700_000_000_000)]);
+    const twice = (checksum: string) => `{"events":${dropped},"formatVersion":1,"sessionId":"ingest-twice-1","seq":0,"checksum":"${checksum}","sentAt":1,"events":${JSON.stringify(kept.events)}}`;
+    expect((await post(gzipSync(twice(fnv1a(dropped))))).status).toBe(422);
+    expect((await post(gzipSync(twice(kept.checksum)))).status).toBe(200);
+    expect(await server.store.readEvents('default', 'ingest-twice-1')).toEqual(kept.events);
+  });
+
+  it('refuses a body nested deeper than any recording with 400', async () => {
+    const deep = `{"formatVersion":1,"sessionId":"ingest-deep-1","seq":0,"checksum":"00000000","sentAt":1,"events":[{"type":5,"timestamp":1,"data":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}]}`;
+    const response = await post(gzipSync(deep));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('NESTING_TOO_DEEP');
   });
 
   it('accepts the beacon form: text/plain body and the key in ?key=', async () => {

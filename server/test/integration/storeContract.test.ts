@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoStore, SqliteStore, StoreError, type Store, type StoredRun } from '../../store/index.js';
 import { batch, custom, firstBatch } from '../helpers/batches.js';
@@ -99,6 +100,19 @@ function defineStoreContract(label: string, open: () => Promise<Store>, cleanup:
       await store.appendBatch(P, batch('sess-order-1', 0, [custom('reprise.track', { name: 'first' }, 1)]));
       const events = await store.readEvents(P, 'sess-order-1');
       expect(events.map((event) => event.data.payload.name)).toEqual(['first', 'second']);
+    });
+
+    it('reads back a chunk stored as the recorder\'s gzip envelope, beside chunks stored as events arrays', async () => {
+      const first = firstBatch('sess-envelope-1');
+      const second = batch('sess-envelope-1', 1, [custom('reprise.track', { name: 'nested', events: [{ type: 9 }] }, 1_700_000_000_005)]);
+      const third = batch('sess-envelope-1', 2, [custom('reprise.track', { name: 'last' }, 1_700_000_000_006)]);
+      // The recorder's body: the events text last, after the other members (recorder/outbox.ts batchBody).
+      const envelope = `\ufeff{"formatVersion":${second.formatVersion},"sessionId":"${second.sessionId}","seq":1,"checksum":"${second.checksum}","sentAt":${second.sentAt},"events":${JSON.stringify(second.events)}}`;
+      await store.appendBatch(P, first);
+      expect((await store.appendBatch(P, second, { envelopeGzip: gzipSync(envelope) })).stored).toBe(true);
+      await store.appendBatch(P, third, { eventsJson: JSON.stringify(third.events) });
+      expect(await store.readEvents(P, 'sess-envelope-1')).toEqual([...first.events, ...second.events, ...third.events]);
+      expect((await store.getSession(P, 'sess-envelope-1'))?.counts.events).toBe(first.events.length + 2);
     });
 
     it('refuses a batch written in a newer recording format with an upgrade message', async () => {
