@@ -35,7 +35,7 @@ export async function run(args: string[] = []): Promise<string> {
     const humanSessions = await recordShopSessions(env, [...CUSTOMER_FLOWS], 'human');
     const humanTrajectories = humanSessions.map((session) => toTrajectory(session.summary.id, session.events));
     const humanReplays = await replayPool(env.browser, humanTrajectories, baselineUrl, 1, FIXTURES);
-    tables.push(speedTable('human pace: 120 ms keystrokes, 0.8-2.5 s think time before each action', humanSessions, humanReplays.results));
+    tables.push(speedTable('human pace, Keystroke-Level Model: 2.45 s to think and point before each action, 120 ms keystrokes', humanSessions, humanReplays.results));
 
     // Against a hand-written script of the same flow, interleaved so both see the same machine load.
     const checkout = trajectories[sessions.findIndex((session) => session.flow === 'guest-checkout')];

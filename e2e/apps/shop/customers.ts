@@ -1,7 +1,6 @@
 // Scripted customers: each flow is one person in their own browser context (so the recorder gives each its own
 // session), clicking and typing the way people do rather than filling fields programmatically.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { seededRandom } from '../../harness/seededRandom.js';
 import { DEMO_PASSWORD } from './pages/index.js';
 
 export const CUSTOMER_FLOWS = ['browse-and-buy', 'guest-checkout', 'product-browse', 'search-only'] as const;
@@ -20,15 +19,18 @@ export interface DriveCustomersOptions {
   /** Delay between keystrokes. */
   typingDelayMs?: number;
   /**
-   * 'machine' (default): no think time and 20 ms keystrokes, so tests stay short. 'human': about 100 words a
-   * minute and 0.8-2.5 s of think time before each step (seeded), the pace of a person who knows the shop; the
-   * replay benchmark uses it, because compressing think time is part of what replay speed means.
+   * 'machine' (default): no think time and 20 ms keystrokes, so tests stay short. 'human': the Keystroke-Level
+   * Model's times for an expert (Card, Moran & Newell, 1980): 1.35 s of mental preparation plus 1.1 s of pointing
+   * before each action, and 0.12 s per keystroke (a good typist). KLM leaves out reading and errors, so real
+   * customers are slower still. The replay benchmark uses it, because compressing think time is part of what
+   * replay speed means.
    */
   pace?: 'machine' | 'human';
 }
 
-const HUMAN_TYPING_DELAY_MS = 120;
-const HUMAN_THINK_MS: [number, number] = [800, 2_500];
+const KLM_KEYSTROKE_MS = 120;
+const KLM_MENTAL_MS = 1_350;
+const KLM_POINT_MS = 1_100;
 
 interface FlowContext {
   page: Page;
@@ -178,13 +180,12 @@ async function runFlow(browser: Browser, shopUrl: string, name: CustomerFlowName
   const page = await context.newPage();
   let currentStep = 'open the shop';
   const human = options.pace === 'human';
-  const random = seededRandom(name.length * 7919);
   const flow: FlowContext = {
     page,
     shopUrl: shopUrl.replace(/\/$/, ''),
-    typingDelayMs: options.typingDelayMs ?? (human ? HUMAN_TYPING_DELAY_MS : 20),
+    typingDelayMs: options.typingDelayMs ?? (human ? KLM_KEYSTROKE_MS : 20),
     async think() {
-      if (human) await page.waitForTimeout(HUMAN_THINK_MS[0] + random() * (HUMAN_THINK_MS[1] - HUMAN_THINK_MS[0]));
+      if (human) await page.waitForTimeout(KLM_MENTAL_MS + KLM_POINT_MS);
     },
     async step(stepName, action) {
       currentStep = stepName;
