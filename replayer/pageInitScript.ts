@@ -73,12 +73,30 @@ const INIT_SOURCE = String.raw`function (options) {
   window.__repriseDocument = String(performance.timeOrigin) + ':' + Math.floor(NativeMath.random() * 1e9);
   // Resolves once the DOM has had no mutation for quietMs counted from the call (so effects of the step just
   // performed are awaited), or after maxMs: { quietAfterMs, settled }.
+  // A new tab appears to Playwright some time after the click that opened it, often after a quiet window: the
+  // page says when it asked for one, so replay can wait for the tab instead of observing the opener.
+  var popupRequested = false;
+  var nativeOpen = window.open;
+  window.open = function () {
+    popupRequested = true;
+    return nativeOpen.apply(this, arguments);
+  };
+  window.addEventListener('click', function (event) {
+    var link = event.target && event.target.closest ? event.target.closest('a[href]') : null;
+    if (!link || event.defaultPrevented) return;
+    var target = (link.getAttribute('target') || '').toLowerCase();
+    var newTabTarget = target !== '' && target !== '_self' && target !== '_parent' && target !== '_top';
+    if (newTabTarget || event.ctrlKey || event.metaKey || event.shiftKey) popupRequested = true;
+  });
   window.__repriseQuiet = function (quietMs, maxMs) {
     var start = performance.now();
     return new Promise(function (resolve) {
       function check() {
         var now = performance.now();
         var since = Math.max(lastMutationAt, start);
+        var popup = popupRequested;
+        if (popup) popupRequested = false;
+        if (popup) return resolve({ quietAfterMs: now - start, settled: false, popupRequested: true });
         if (now - since >= quietMs) return resolve({ quietAfterMs: since - start, settled: true });
         if (now - start >= maxMs) return resolve({ quietAfterMs: now - start, settled: false });
         setTimeout(check, Math.min(quietMs - (now - since), maxMs - (now - start)) + 1);

@@ -17,7 +17,12 @@ const NAVIGATION_RETRY_MS = 20;
 interface QuietResult {
   quietAfterMs: number;
   settled: boolean;
+  /** The page opened, or a click asked for, a new tab since the last wait. */
+  popupRequested?: boolean;
 }
+
+/** How long a tab the page asked for may take to reach Playwright before replay goes on without it (popup blocked). */
+const POPUP_WAIT_MS = 3_000;
 
 /**
  * Waits until no request is in flight and the DOM has not changed for the quiet window, or `maxWaitMs` passes.
@@ -43,6 +48,10 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
       await sleep(NAVIGATION_RETRY_MS);
       continue;
     }
+    if (result.popupRequested) {
+      await waitForPageSwitch(collector, page, Math.min(POPUP_WAIT_MS, Math.max(maxWaitMs - (Date.now() - started), 0)));
+      continue;
+    }
     // A request started while the DOM was quiet, or a navigation replaced the page: settle again.
     if (collector.inFlight.size > 0 || collector.page !== page) continue;
     if (!result.settled) return Date.now() - started;
@@ -63,6 +72,11 @@ export async function waitForUrlChange(collector: StepCollector, urlBefore: stri
     if (!page || collector.page !== page || page.isClosed() || page.url() !== urlBefore) return;
     await sleep(REQUEST_POLL_MS);
   }
+}
+
+async function waitForPageSwitch(collector: StepCollector, page: Page, maxWaitMs: number): Promise<void> {
+  const started = Date.now();
+  while (collector.page === page && Date.now() - started < maxWaitMs) await sleep(REQUEST_POLL_MS);
 }
 
 async function waitInPage(page: Page, quietMs: number, maxMs: number): Promise<QuietResult | undefined> {

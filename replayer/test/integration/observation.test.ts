@@ -80,4 +80,22 @@ describe('replayer | observation and quiescence', () => {
     const afterMutation = await observePage(page, origin, { ...afterFill, aria: 'SENTINEL' });
     expect(afterMutation.aria).not.toBe('SENTINEL');
   });
+
+  it('tells replay when a click asked for a new tab, so it waits for the tab rather than observing the opener', async () => {
+    const page = context.pages()[0];
+    const quiet = () => page.evaluate(() => (window as unknown as { __repriseQuiet(q: number, m: number): Promise<{ popupRequested?: boolean }> }).__repriseQuiet(20, 500));
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '/', target: '_blank', textContent: 'Help' });
+      const inTab = Object.assign(document.createElement('a'), { href: '#same', textContent: 'Same tab' });
+      document.body.append(link, inTab);
+    });
+    const opened = context.waitForEvent('page');
+    await page.getByRole('link', { name: 'Help' }).click();
+    expect((await quiet()).popupRequested).toBe(true);
+    // The signal is consumed: the next wait settles normally.
+    expect((await quiet()).popupRequested).toBeUndefined();
+    await (await opened).close();
+    await page.getByRole('link', { name: 'Same tab' }).click();
+    expect((await quiet()).popupRequested).toBeUndefined();
+  });
 });
