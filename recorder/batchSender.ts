@@ -1,11 +1,12 @@
-// Delivers sealed batches in seq order: gzip when possible, retries with backoff and jitter on network errors
-// and 5xx, honours 429 Retry-After, drops on other 4xx, and falls back to sendBeacon when the page goes away.
+// Delivers sealed batches in seq order: encoded (checksum, envelope, gzip) off the main thread when possible,
+// retries with backoff and jitter on network errors and 5xx, honours 429 Retry-After, drops on other 4xx, and falls
+// back to sendBeacon when the page goes away.
 import { INGEST_KEY_HEADER, RECORDING_FORMAT_VERSION } from '../protocol/ingest.js';
-import { gzipText } from './compress.js';
+import { encodeBatch, plainBody } from './compress.js';
 import { reportError } from './guard.js';
 import { IngestRejectedError, IngestUnreachableError } from './ingestErrors.js';
 import { KEEPALIVE_MAX_BYTES, type ResolvedOptions } from './options.js';
-import { batchBody, Outbox, type SealedBatch } from './outbox.js';
+import { Outbox, type SealedBatch } from './outbox.js';
 
 const MAX_BACKOFF_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -78,7 +79,7 @@ export class BatchSender {
   }
 
   private async sendOnce(batch: SealedBatch): Promise<Outcome> {
-    const body = await gzipText(batchBody(batch, RECORDING_FORMAT_VERSION, Date.now()));
+    const body = await encodeBatch(batch, RECORDING_FORMAT_VERSION, Date.now());
     const response = await this.fetchImpl.call(window, `${this.options.endpoint}/api/ingest`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INGEST_KEY_HEADER]: this.options.projectKey },
@@ -103,7 +104,7 @@ export class BatchSender {
     const url = `${this.options.endpoint}/api/ingest?key=${encodeURIComponent(this.options.projectKey)}`;
     let budget = KEEPALIVE_MAX_BYTES;
     for (const batch of this.outbox.pending.slice()) {
-      const body = batchBody(batch, RECORDING_FORMAT_VERSION, Date.now());
+      const body = plainBody(batch, RECORDING_FORMAT_VERSION, Date.now());
       if (body.length > budget || typeof navigator.sendBeacon !== 'function') continue;
       if (navigator.sendBeacon(url, body)) {
         budget -= body.length;

@@ -34,9 +34,29 @@ const UNTAINTED_PATCHES = [
   ['if (customElements.get(tagName)) isCustomElement = true;', 'if (tagName.includes("-") && customElements.get(tagName)) isCustomElement = true;'],
 ];
 
+/**
+ * Per-node costs of rrweb 2.1.6's full snapshot that change nothing in what it records (issue #8; measured on
+ * bench/recorder's large page, ~7,200 nodes). recorder/test/integration/rrwebPatches.test.ts proves that patched and
+ * unpatched rrweb serialize the same snapshot and mutations.
+ */
+const SNAPSHOT_PATCHES = [
+  // `delete` of a property that is not the last one added turns every serialized element into a dictionary-mode
+  // object: the 453 KB snapshot then takes ~9 ms to JSON.stringify instead of ~2 ms. JSON.stringify leaves out
+  // an undefined property exactly as a missing one, and rrweb reads needBlock nowhere else.
+  ['delete serializedNode.needBlock;', 'serializedNode.needBlock = void 0;'],
+  // Array.from(NodeList) goes through the iterator protocol of a DOM binding: 6-13 ms for the tree against 1-2 ms
+  // for an indexed copy. Still a copy, as rrweb needs: the live list must not change under the walk.
+  ['function serializeNodeWithId(n, options) {', 'function copyNodeList(list) {\n  const copy = [];\n  for (let i = 0; i < list.length; i++) copy.push(list[i]);\n  return copy;\n}\nfunction serializeNodeWithId(n, options) {'],
+  ['for (const childN of Array.from(index.childNodes(n))) {', 'for (const childN of copyNodeList(index.childNodes(n))) {'],
+  ['for (const childN of Array.from(index.childNodes(shadowRootEl))) {', 'for (const childN of copyNodeList(index.childNodes(shadowRootEl))) {'],
+  // A text node handed needsMask === false by the recursion has just had its parent element checked with the very
+  // same classes and selector (needMaskingText tests a text node's parentElement): skip the repeated matches().
+  ['  if (!needsMask) {\n    const checkAncestors', '  if (!needsMask && !(needsMask === false && n.nodeType === 3)) {\n    const checkAncestors'],
+];
+
 function patchRrweb(source, path) {
   let patched = stripCanvas(source, path);
-  for (const [from, to] of UNTAINTED_PATCHES) {
+  for (const [from, to] of [...UNTAINTED_PATCHES, ...SNAPSHOT_PATCHES]) {
     if (patched.split(from).length !== 2) throw rrwebChanged(`exactly one "${from}"`, path);
     patched = patched.replace(from, to);
   }
@@ -50,7 +70,8 @@ function rrwebChanged(expected, path) {
   );
 }
 
-const patchRrwebRecord = {
+/** Exported for bench/recorder's profiling build (unminified, same patches). */
+export const patchRrwebRecord = {
   name: 'patch-rrweb-record',
   setup(builder) {
     builder.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {

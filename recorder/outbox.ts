@@ -5,15 +5,23 @@ import { OUTBOX_MAX_BYTES } from './options.js';
 export interface SealedBatch {
   sessionId: string;
   seq: number;
-  checksum: string;
   /** JSON array text of the events. */
   eventsJson: string;
+  /**
+   * fnv1a(eventsJson), filled in when first computed: by the compression worker at send time, so a 440 KB full
+   * snapshot costs the host page no hashing (bench/recorder, issue #8). Never trusted from storage: see restore().
+   */
+  checksum?: string;
 }
 
 const OUTBOX_KEY = 'reprise.outbox';
 
-export function batchBody(batch: SealedBatch, formatVersion: number, sentAt: number): string {
-  const { sessionId, seq, checksum } = batch;
+/**
+ * The ingest envelope, events last. Self-contained (only JSON.stringify) because compress.ts also runs its source
+ * text inside the compression worker.
+ */
+export function batchBody(batch: SealedBatch, checksum: string, formatVersion: number, sentAt: number): string {
+  const { sessionId, seq } = batch;
   return `{"formatVersion":${formatVersion},"sessionId":${JSON.stringify(sessionId)},"seq":${seq},` +
     `"checksum":"${checksum}","sentAt":${sentAt},"events":${batch.eventsJson}}`;
 }
@@ -56,7 +64,11 @@ export class Outbox {
       const stored = JSON.parse(sessionStorage.getItem(OUTBOX_KEY) || '[]') as SealedBatch[];
       sessionStorage.removeItem(OUTBOX_KEY);
       const known = new Set(this.batches.map((b) => `${b.sessionId}/${b.seq}`));
-      this.batches.unshift(...stored.filter((b) => !known.has(`${b.sessionId}/${b.seq}`)));
+      // The checksum is recomputed from the events at send time, whatever an earlier page or version stored.
+      const restored = stored
+        .filter((b) => !known.has(`${b.sessionId}/${b.seq}`))
+        .map(({ sessionId, seq, eventsJson }) => ({ sessionId, seq, eventsJson }));
+      this.batches.unshift(...restored);
     } catch {
       // Corrupt storage: those batches are lost, recording goes on.
     }

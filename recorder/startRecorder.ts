@@ -2,7 +2,6 @@
 import { record } from '@rrweb/record';
 import type { CustomPayloads, CustomTagName, StoppedRecord } from '../protocol/customEvents.js';
 import { CustomTag } from '../protocol/customEvents.js';
-import { fnv1a } from '../protocol/ingest.js';
 import { EventType, IncrementalSource, type RecordedEvent } from '../protocol/rrweb.js';
 import { BatchSender } from './batchSender.js';
 import { captureActions } from './captureActions.js';
@@ -59,8 +58,8 @@ export function startRecorder(input: RecorderOptions): RecorderHandle {
     const eventsJson = buffer.take();
     mutationsInWindow = 0;
     if (!eventsJson) return;
-    // fnv1a over the JSON array text is exactly checksumEvents(events), without serializing twice.
-    sender.enqueue({ sessionId: session.id, seq: session.nextSeq++, checksum: fnv1a(eventsJson), eventsJson });
+    // The checksum (fnv1a of this text, i.e. checksumEvents(events)) is computed at send time, in the worker.
+    sender.enqueue({ sessionId: session.id, seq: session.nextSeq++, eventsJson });
     saveSession(session);
   }
 

@@ -27,6 +27,8 @@ export interface Collector {
   attempts: Map<string, number>;
   keys: string[];
   pages: Map<string, string>;
+  /** Extra response headers per page path, e.g. a Content-Security-Policy. */
+  pageHeaders: Map<string, Record<string, string>>;
   /** Overrides the reply to an ingest request; return undefined for the normal 200. */
   reply?: (batch: IngestBatch, attempt: number) => IngestReply | undefined;
   events(): RecordedEvent[];
@@ -70,6 +72,7 @@ export async function startCollector(bundlePath: string): Promise<Collector> {
     attempts: new Map(),
     keys: [],
     pages: new Map(),
+    pageHeaders: new Map(),
     events: () =>
       [...collector.stored.values()].sort((a, b) => a.seq - b.seq).flatMap((batch) => batch.events),
     custom: (tag: string) =>
@@ -84,7 +87,7 @@ export async function startCollector(bundlePath: string): Promise<Collector> {
     }
     const page = collector.pages.get(url.pathname);
     if (!page) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    res.writeHead(200, { 'content-type': 'text/html', ...collector.pageHeaders.get(url.pathname) }).end(page);
   });
 
   const ingest = createServer(async (req: IncomingMessage, res: ServerResponse) => {

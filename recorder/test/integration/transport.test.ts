@@ -66,22 +66,94 @@ describe('recorder | transport', () => {
     await page.close();
   });
 
-  it('resends batches left in sessionStorage by the previous page, with their original seq', async () => {
+  it('resends batches left in sessionStorage by the previous page, with their original seq and checksum', async () => {
     const events = [{ type: 5, data: { tag: 'reprise.track', payload: { name: 'left-over' } }, timestamp: 1 }];
-    const leftOver = { sessionId: 'leftOverSession01', seq: 7, checksum: checksumEvents(events), eventsJson: JSON.stringify(events) };
+    const later = [{ type: 5, data: { tag: 'reprise.track', payload: { name: 'left-over-2' } }, timestamp: 2 }];
+    // An older recorder stored the checksum; this one computes it at send time, so a batch may have none yet.
+    const withChecksum = { sessionId: 'leftOverSession01', seq: 7, checksum: checksumEvents(events), eventsJson: JSON.stringify(events) };
+    const withoutChecksum = { sessionId: 'leftOverSession01', seq: 8, eventsJson: JSON.stringify(later) };
     const context = await browser.newContext();
-    await context.addInitScript((batch) => {
+    await context.addInitScript((batches) => {
       if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
-        sessionStorage.setItem('reprise.outbox', JSON.stringify([batch]));
+        sessionStorage.setItem('reprise.outbox', JSON.stringify(batches));
       }
-    }, leftOver);
+    }, [withChecksum, withoutChecksum]);
     const page = await context.newPage();
     await page.goto(`${collector.appOrigin}/`);
     await page.waitForFunction(() => typeof (window as any).Reprise?.flush === 'function');
     await flush(page);
     expect(collector.stored.get('leftOverSession01/7')?.events).toEqual(events);
+    expect(collector.stored.get('leftOverSession01/7')?.checksum).toBe(checksumEvents(events));
+    expect(collector.stored.get('leftOverSession01/8')?.events).toEqual(later);
+    expect(collector.stored.get('leftOverSession01/8')?.checksum).toBe(checksumEvents(later));
     await context.close();
+  });
+
+  it('checksums, wraps and gzips batches in one worker, and the page sees no worker error', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const NativeWorker = window.Worker;
+      const seen = ((window as any).__workers = { started: 0, errors: 0 });
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          seen.started++;
+          this.addEventListener('error', () => seen.errors++);
+        }
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${collector.appOrigin}/`);
+    await page.waitForFunction(() => typeof (window as any).Reprise?.flush === 'function');
+    const sessionId = await sessionIdOf(page);
+    const rawBefore = collector.rawBodies.length;
+    await flush(page);
+    await page.click('#go');
+    await flush(page);
+    expect(await page.evaluate(() => (window as any).__workers)).toEqual({ started: 1, errors: 0 });
+    const batches = batchesOf(sessionId);
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    for (const batch of batches) expect(batch.checksum).toBe(checksumEvents(batch.events));
+    expect(collector.rawBodies.slice(rawBefore).every((raw) => raw[0] === 0x1f && raw[1] === 0x8b)).toBe(true);
+    await context.close();
+  });
+
+  it('computes checksums inline when the CSP forbids workers, and still compresses', async () => {
+    collector.pages.set('/csp', testPage(collector, BODY));
+    collector.pageHeaders.set('/csp', { 'content-security-policy': "worker-src 'none'" });
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    await page.goto(`${collector.appOrigin}/csp`);
+    await page.waitForFunction(() => typeof (window as any).Reprise?.flush === 'function');
+    const sessionId = await sessionIdOf(page);
+    const rawBefore = collector.rawBodies.length;
+    await page.click('#go');
+    await flush(page);
+    expect(violations.length).toBeGreaterThan(0); // the worker really was refused
+    const batches = batchesOf(sessionId);
+    expect(batches.flatMap((b) => b.events).some((e) => e.type === 5 && e.data.tag === 'reprise.action')).toBe(true);
+    for (const batch of batches) expect(batch.checksum).toBe(checksumEvents(batch.events));
+    expect(collector.rawBodies.slice(rawBefore).some((raw) => raw[0] === 0x1f && raw[1] === 0x8b)).toBe(true);
+    await page.close();
+  });
+
+  it('beacons unsent batches as plain JSON with their checksum when the page goes away', async () => {
+    const page = await openPage();
+    const sessionId = await sessionIdOf(page);
+    await flush(page);
+    await page.click('#go');
+    const rawBefore = collector.rawBodies.length;
+    await page.goto('about:blank'); // pagehide: the click's batch goes by sendBeacon, never by fetch
+    await expect.poll(() => batchesOf(sessionId).flatMap((b) => b.events).some((e) => e.type === 5 && e.data.tag === 'reprise.action')).toBe(true);
+    const beaconed = collector.rawBodies.slice(rawBefore);
+    expect(beaconed.length).toBeGreaterThan(0);
+    expect(beaconed.every((raw) => raw[0] === 0x7b)).toBe(true); // '{': not gzip
+    for (const batch of batchesOf(sessionId)) expect(batch.checksum).toBe(checksumEvents(batch.events));
+    await page.close();
   });
 
   it('retries a batch answered 429 with Retry-After, and it is stored exactly once', async () => {

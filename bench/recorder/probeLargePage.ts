@@ -1,0 +1,96 @@
+// `npx tsx bench/recorder/probeLargePage.ts [--iterations N] [--page large|form|mutation]`: A/B of Reprise bundle
+// variants on one bench page, interleaved in rotating order, against no recorder and bare rrweb in the same run.
+// Variants are the current build with one textual change each (edit VARIANT_EDITS to try an idea before making it
+// a real option or patch) or other builds of the recorder (PROBE_BUNDLES, e.g. one built from an earlier commit);
+// medians of CDP TaskDuration and ScriptDuration.
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../replayer/browser.js';
+import { median } from '../lib/measure.js';
+import { startBenchServer } from './benchServer.js';
+import { buildBareRrweb, buildReprise } from './bundles.js';
+import { formPage } from './pages/formPage.js';
+import { largePage } from './pages/largePage.js';
+import { mutationPage } from './pages/mutationPage.js';
+import { drive, settle, type PageName } from './scenarios.js';
+
+/** name -> [search, replace] applied to the minified dist/recorder.js; each search must occur exactly once. */
+const VARIANT_EDITS: Record<string, [string, string][]> = JSON.parse(process.env.PROBE_EDITS || '{}');
+/** name -> path of another script-tag bundle of the recorder. */
+const VARIANT_BUNDLES: Record<string, string> = JSON.parse(process.env.PROBE_BUNDLES || '{}');
+
+const PAGES: Record<string, { path: string; name: PageName; render: typeof largePage }> = {
+  large: { path: '/large', name: 'large page', render: largePage },
+  form: { path: '/form', name: 'form flow', render: formPage },
+  mutation: { path: '/mutation', name: 'mutation-heavy', render: mutationPage },
+};
+
+const args = process.argv.slice(2);
+const iterations = args.includes('--iterations') ? Number(args[args.indexOf('--iterations') + 1]) : 9;
+const page = PAGES[args.includes('--page') ? args[args.indexOf('--page') + 1] : 'large'];
+
+const reprise = await buildReprise();
+const bare = await buildBareRrweb();
+const scripts: Record<string, string> = {
+  '/rrweb-record.js': bare.source,
+  '/rrweb-start.js': 'window.__rrwebEvents = []; window.rrwebRecord({ emit: function (event) { window.__rrwebEvents.push(event); } });',
+  '/reprise.js': reprise.source,
+};
+for (const [name, edits] of Object.entries(VARIANT_EDITS)) {
+  let source = reprise.source;
+  for (const [from, to] of edits) {
+    if (source.split(from).length !== 2) throw new Error(`probe: variant ${name} expects exactly one "${from}" in dist/recorder.js`);
+    source = source.replace(from, to);
+  }
+  scripts[`/${encodeURIComponent(name)}.js`] = source;
+}
+for (const [name, path] of Object.entries(VARIANT_BUNDLES)) scripts[`/${encodeURIComponent(name)}.js`] = readFileSync(path, 'utf8');
+const variants = ['no recorder', 'bare rrweb', ...Object.keys(VARIANT_BUNDLES), 'reprise', ...Object.keys(VARIANT_EDITS)];
+
+function tags(variant: string, query: URLSearchParams, ingest: string): string {
+  if (variant === 'no recorder' || variant === 'none') return '';
+  if (variant === 'bare rrweb') return `<script src="${ingest}/rrweb-record.js" defer></script><script src="${ingest}/rrweb-start.js" defer></script>`;
+  return `<script src="${ingest}/${encodeURIComponent(variant)}.js" data-project="${query.get('key')}" data-endpoint="${ingest}" defer></script>`;
+}
+
+async function sample(browser: Browser, origin: string, variant: string, key: string): Promise<[number, number]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await tab.goto(`${origin}${page.path}?${new URLSearchParams({ variant, key })}`, { waitUntil: 'load' });
+    await drive(tab, page.name);
+    await settle(tab, variant === 'no recorder' || variant === 'bare rrweb' ? variant : 'reprise');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)!.value * 1000;
+    return [value('TaskDuration'), value('ScriptDuration')];
+  } finally {
+    await context.close();
+  }
+}
+
+const server = await startBenchServer({ pages: { [page.path]: page.render }, scripts, keepBodies: false }, tags);
+const browser = await launchChromium();
+const loadBefore = loadavg()[0];
+try {
+  const samples = new Map<string, [number, number][]>(variants.map((v) => [v, []]));
+  for (const variant of variants) await sample(browser, server.appOrigin, variant, 'warmup');
+  for (let i = 0; i < iterations; i++) {
+    for (let j = 0; j < variants.length; j++) {
+      const variant = variants[(i + j) % variants.length];
+      samples.get(variant)!.push(await sample(browser, server.appOrigin, variant, `probe-${i}-${j}`));
+    }
+  }
+  const task = (v: string) => median(samples.get(v)!.map((s) => s[0]));
+  const script = (v: string) => median(samples.get(v)!.map((s) => s[1]));
+  console.log(`${page.name}, ${iterations} interleaved samples each, ${cpus().length} cores, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`);
+  console.log('| variant | TaskDuration | vs no recorder | vs bare rrweb | ScriptDuration |\n| --- | ---: | ---: | ---: | ---: |');
+  for (const v of variants) {
+    console.log(`| ${v} | ${task(v).toFixed(1)} ms | ${(task(v) / task('no recorder')).toFixed(2)}x | ${(task(v) / task('bare rrweb')).toFixed(2)}x | ${script(v).toFixed(1)} ms |`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,139 @@
+// recorder/build.mjs patches @rrweb/record's source for speed and size. These tests record the same page with
+// rrweb as published and with the patched build, in real Chromium, and require the same events: the full snapshot
+// and the mutations that follow, on a page that walks every patched path (blocked and masked regions, text under
+// masked and unmasked parents, shadow roots, custom elements, form fields).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { build, type Plugin } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { launchChromium } from '../../../replayer/browser.js';
+import { patchRrwebRecord } from '../../build.mjs';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+const BODY = `
+<header><h1>Catalogue</h1><!-- a comment --><nav><a href="/a">A</a> <a href="#b">B</a></nav></header>
+<main>
+  <article class="card"><h3>Visible title</h3><p>Plain text <b>bold</b> tail</p><img src="/img.png" srcset="/a.png 1x, /b.png 2x"></article>
+  <section class="reprise-mask"><p>Masked by class <span>nested deeper</span></p>direct text</section>
+  <section data-reprise-mask><p>Masked by attribute</p><ul><li>item one</li><li>item two</li></ul></section>
+  <div class="reprise-block" style="width: 120px; height: 30px">blocked by class <span>secret</span></div>
+  <div data-reprise-block style="width: 80px; height: 20px"><p>blocked by attribute</p></div>
+  <x-card>custom <em>element</em></x-card><y-unknown>undefined custom tag</y-unknown>
+  <div id="host"></div><div id="masked-host" data-reprise-mask><span>light child</span></div>
+  <form><input name="q" value="typed"><input type="password" name="pw" value="hunter2"><textarea name="t">text area</textarea>
+    <select name="s"><option>one</option><option selected>two</option></select><input type="checkbox" checked></form>
+  <svg width="10" height="10"><circle cx="5" cy="5" r="4"></circle><text>svg text</text></svg>
+  <style>.card { color: red; background: url(/bg.png); }</style>
+  <script type="application/json">{"state": "dropped by slimDOM or replaced by a placeholder"}</script>
+</main>
+<script>
+  customElements.define('x-card', class extends HTMLElement {});
+  document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>shadow text <b>inside</b></p>plain shadow text';
+  document.getElementById('masked-host').attachShadow({ mode: 'open' }).innerHTML = '<p>masked shadow text</p>';
+</script>`;
+
+/** Reprise's own rrweb options (recorder/rrwebOptions.ts, without the functions), and rrweb's defaults. */
+const OPTION_SETS = {
+  reprise: `{ blockClass: 'reprise-block', blockSelector: '[data-reprise-block]', maskTextClass: 'reprise-mask',
+    maskTextSelector: '[data-reprise-mask]', slimDOMOptions: { script: true, comment: true, headWhitespace: true },
+    recordAfter: 'DOMContentLoaded' }`,
+  'rrweb defaults': '{}',
+};
+
+const MUTATE = `
+  const main = document.querySelector('main');
+  const added = document.createElement('div');
+  added.innerHTML = '<p>added text <i>nested</i></p><p class="reprise-mask">added masked</p>';
+  main.appendChild(added);
+  document.querySelector('[data-reprise-mask] ul').insertAdjacentHTML('beforeend', '<li>added under a masked list</li>');
+  document.querySelector('.reprise-block').appendChild(document.createTextNode('added to a blocked region'));
+  document.querySelector('.card h3').textContent = 'Changed title';
+  document.querySelector('.card').setAttribute('data-state', 'changed');
+  document.querySelector('.reprise-mask span').textContent = 'changed masked';
+  document.getElementById('host').shadowRoot.querySelector('p').append(' more shadow text');
+`;
+
+async function bundle(plugins: Plugin[]): Promise<string> {
+  const result = await build({
+    stdin: { contents: "import { record } from '@rrweb/record'; window.rrwebRecord = record;", resolveDir: ROOT, loader: 'js' },
+    bundle: true, format: 'iife', target: 'es2019', write: false, logLevel: 'error', plugins,
+  });
+  return result.outputFiles[0].text;
+}
+
+function page(script: string, options: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Patches</title>
+<script>${script}</script>
+<script>window.__events = []; window.rrwebRecord({ ...${options}, emit: (event) => window.__events.push(event) });</script>
+</head><body>${BODY}</body></html>`;
+}
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+const bundles: Record<string, string> = {};
+
+beforeAll(async () => {
+  bundles.published = await bundle([]);
+  bundles.patched = await bundle([patchRrwebRecord]);
+  server = createServer((req, res) => {
+    const url = new URL(req.url || '/', 'http://x');
+    const script = bundles[url.searchParams.get('rrweb') || ''];
+    const options = OPTION_SETS[url.searchParams.get('options') as keyof typeof OPTION_SETS];
+    if (!script || !options) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page(script, options));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** The events one build records: full snapshot, then the mutations of MUTATE. Timestamps are the only thing dropped. */
+async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTION_SETS): Promise<{ snapshot: string; mutations: string; text: string }> {
+  const tab = await browser.newPage();
+  try {
+    await tab.goto(`${origin}/?${new URLSearchParams({ rrweb, options })}`);
+    await tab.waitForFunction('window.__events.some((event) => event.type === 2)');
+    await tab.evaluate(MUTATE);
+    await tab.waitForFunction('window.__events.some((event) => event.type === 3 && event.data.source === 0 && event.data.adds.length > 0)');
+    const events = (await tab.evaluate('window.__events.map(({ timestamp, ...rest }) => rest)')) as { type: number; data: { source?: number; href?: string } }[];
+    const snapshot = JSON.stringify(events.find((event) => event.type === 2));
+    const mutations = JSON.stringify(events.filter((event) => event.type === 3 && event.data.source === 0));
+    // The page's own URL (in Meta-free events only through resolved links) differs by the query naming the build.
+    const sameUrl = (text: string) => text.split(`rrweb=${rrweb}`).join('rrweb=X');
+    return { snapshot: sameUrl(snapshot), mutations: sameUrl(mutations), text: snapshot + mutations };
+  } finally {
+    await tab.close();
+  }
+}
+
+describe('recorder | rrweb build patches', () => {
+  for (const options of Object.keys(OPTION_SETS) as (keyof typeof OPTION_SETS)[]) {
+    it(`serializes the same snapshot and mutations as rrweb as published, with ${options} options`, async () => {
+      const published = await record('published', options);
+      const patched = await record('patched', options);
+      expect(patched.snapshot).toBe(published.snapshot);
+      expect(patched.mutations).toBe(published.mutations);
+      // The page really walked the patched paths: text under both kinds of parent, shadow roots, custom elements.
+      expect(published.text).toContain('Visible title');
+      expect(published.text).toContain('shadow text ');
+      expect(published.text).toContain('"isCustom":true');
+      expect(published.text).toContain('added text ');
+      if (options === 'reprise') {
+        expect(published.text).not.toContain('nested deeper');
+        expect(published.text).not.toContain('masked shadow text');
+        expect(published.text).not.toContain('secret');
+        expect(published.text).toContain('"rr_width":"120px"');
+      }
+    });
+  }
+});
