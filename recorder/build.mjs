@@ -54,9 +54,30 @@ const SNAPSHOT_PATCHES = [
   ['  if (!needsMask) {\n    const checkAncestors', '  if (!needsMask && !(needsMask === false && n.nodeType === 3)) {\n    const checkAncestors'],
 ];
 
+/**
+ * Masking that stops at a shadow root leaks what the page asked to hide (rrweb 2.1.6): text in the shadow root of a
+ * masked host was recorded in clear when the host had no light-DOM child (needMaskingText returned early), when it
+ * changed later (mutations look for a masked ancestor with closest(), which does not leave the shadow tree), and
+ * when a text node sits directly under the shadow root (it has no parentElement). recorder/test/integration/
+ * shadowMasking.test.ts records each case with published and patched rrweb.
+ */
+const SHADOW_MASKING_PATCHES = [
+  [
+    'function needMaskingText(node, maskTextClass, maskTextSelector, checkAncestors) {',
+    'function closestAcrossShadow(el, selector) {\n  for (let current = el; current; ) {\n    const hit = current.closest(selector);\n    if (hit) return hit;\n    const root = current.getRootNode();\n    current = root && root.host ? root.host : null;\n  }\n  return null;\n}\nfunction needMaskingText(node, maskTextClass, maskTextSelector, checkAncestors) {',
+  ],
+  ['if (!index.childNodes(el).length) {', 'if (!index.childNodes(el).length && !index.shadowRoot(el)) {'],
+  [
+    '} else if (index.parentElement(node) === null) {\n    return false;\n  } else {\n    el = index.parentElement(node);\n  }',
+    '} else {\n    el = index.parentElement(node) || (node.parentNode && node.parentNode.host) || null;\n    if (el === null) return false;\n  }',
+  ],
+  ['if (el.closest(`.${maskTextClass}`)) return true;', 'if (closestAcrossShadow(el, `.${maskTextClass}`)) return true;'],
+  ['if (el.closest(maskTextSelector)) return true;', 'if (closestAcrossShadow(el, maskTextSelector)) return true;'],
+];
+
 function patchRrweb(source, path) {
   let patched = stripCanvas(source, path);
-  for (const [from, to] of [...UNTAINTED_PATCHES, ...SNAPSHOT_PATCHES]) {
+  for (const [from, to] of [...UNTAINTED_PATCHES, ...SNAPSHOT_PATCHES, ...SHADOW_MASKING_PATCHES]) {
     if (patched.split(from).length !== 2) throw rrwebChanged(`exactly one "${from}"`, path);
     patched = patched.replace(from, to);
   }
