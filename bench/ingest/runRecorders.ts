@@ -1,10 +1,9 @@
-// Simulated recorders: each sends its session's batches one after another (JSON then gzip, as the recorder
-// does), waiting for the ack before the next, and starts a new session after BATCHES_PER_SESSION batches.
+// Simulated recorders: each sends its session's batches one after another (gzip JSON, as the recorder sends them;
+// see batchTemplates.ts for why the compression is mostly done ahead), waiting for the ack before the next, and starts a new session after BATCHES_PER_SESSION batches.
 import http from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { INGEST_KEY_HEADER } from '../../protocol/index.js';
 import { percentile } from './latencyStats.js';
-import { batchBody, buildTemplatePool, templateFor } from './batchTemplates.js';
+import { buildTemplatePool, gzippedBatchBody, templateFor } from './batchTemplates.js';
 import { BATCHES_PER_SESSION } from './realisticBatches.js';
 
 export interface RecorderLoadOptions {
@@ -44,7 +43,7 @@ export async function runRecorders(options: RecorderLoadOptions): Promise<Record
       const sessionId = `bench-${options.runTag}-r${index}-s${sessionNumber}`;
       for (let seq = 0; seq < BATCHES_PER_SESSION && performance.now() < deadline; seq++) {
         const template = templateFor(pool, index + sessionNumber, seq);
-        const body = gzipSync(batchBody(template, sessionId, seq));
+        const body = gzippedBatchBody(template, sessionId, seq);
         const sentAt = performance.now();
         const outcome = await post(agent, options, body);
         const ackedAt = performance.now();

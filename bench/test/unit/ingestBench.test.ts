@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checksumEvents, ingestBatchSchema } from '../../../protocol/index.js';
-import { batchBody, buildTemplatePool, templateFor } from '../../ingest/batchTemplates.js';
+import { batchBody, buildTemplatePool, gzippedBatchBody, templateFor } from '../../ingest/batchTemplates.js';
 import { parseArgs } from '../../ingest/index.js';
 import { percentile } from '../../ingest/latencyStats.js';
 
@@ -19,6 +19,15 @@ describe('bench/ingest | batches, args and percentiles', () => {
     const later = JSON.parse(batchBody(templateFor(pool, 0, 5), 'bench-test-s0', 5)) as { events: { type: number; data: { tag?: string } }[] };
     expect(later.events.some((event) => event.type === 2)).toBe(false);
     expect(later.events.some((event) => event.type === 5 && event.data.tag?.startsWith('reprise.'))).toBe(true);
+  });
+
+  it('sends the same body gzip-compressed as two gzip members, the events part compressed ahead', () => {
+    const template = templateFor(buildTemplatePool(), 1, 3);
+    const text = gunzipSync(gzippedBatchBody(template, 'bench-test-s1', 3)).toString('utf8');
+    // sentAt is the only field that may differ between two calls.
+    const withoutSentAt = (body: string) => body.replace(/"sentAt":\d+/, '"sentAt":0');
+    expect(withoutSentAt(text)).toBe(withoutSentAt(batchBody(template, 'bench-test-s1', 3)));
+    expect(ingestBatchSchema.parse(JSON.parse(text)).seq).toBe(3);
   });
 
   it('parses --duration, --recorders and --soak, and names a bad value', () => {
