@@ -100,7 +100,7 @@ function throughputTable(durationSeconds: number, rows: CaseRow[], references: C
   lines.push(
     '',
     `Ratio to reference: events/s against the mean of the two reference measurements (${Math.round(referenceEventsPerSecond)} events/s), taken before and after the HTTP cases. The goal is read against it: the issue's reference is the same batches appended straight into SQLite, which compresses them itself. The pre-compressed reference hands the store chunks gzipped in advance, as a gzip ingest body now is, and shows what is left of the gap without any compression.`,
-    'CPU per batch: CPU time of the bench process (the server or the store) over the case, per batch acknowledged. Recorders\' CPU per batch: the child process that simulates the recorders (it compresses only each body's envelope header: the events part is gzipped ahead, as browsers compress on their own machines), on the same cores.',
+    'CPU per batch: CPU time of the bench process (the server or the store) over the case, per batch acknowledged. Recorders\' CPU per batch: the child process that simulates the recorders (it compresses only the envelope header of each body: the events part is gzipped ahead, as browsers compress on their own machines), on the same cores.',
     'Latency: request sent to ack received (the ack waits for the SQLite commit). Reference latency: one appendBatch call, queueing for its group commit included.',
   );
   return lines.join('\n');
