@@ -4,11 +4,10 @@ import { installNetworkStubs } from './networkStubs.js';
 import { isLightStep, isScreenshotDeferred } from './lightSteps.js';
 import { observePage, type PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
-import { FetchBodyCapture } from './fetchBodyCapture.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
 import { performStep, type StepOutcomeReport } from './performStep.js';
 import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
-import { MAX_SHAPE_BODY_BYTES, StepCollector } from './stepCollector.js';
+import { StepCollector } from './stepCollector.js';
 import { joinTarget } from './targetUrl.js';
 
 export interface ReplayOptions {
@@ -74,18 +73,12 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     await context.addInitScript(pageInitScript({ seed: options.seed ?? trajectory.sessionId, storage: trajectory.storage, clockOffsetMs }));
     const collector = new StepCollector(context, target);
     const captureBody = collector.captureBody.bind(collector);
-    // Stubs fulfil through Playwright routes, which fall back to the route capture; live mode routes nothing (#4).
-    const fetchCapture = mode === 'live' && !process.env.REPRISE_TMP_ROUTE_CAPTURE
-      ? new FetchBodyCapture(context, { maxBodyBytes: MAX_SHAPE_BODY_BYTES, onExchange: (page, exchange) => collector.captureExchange(page, exchange) })
-      : undefined;
-    if (!fetchCapture) await installResponseBodyCapture(context, captureBody);
+    await installResponseBodyCapture(context, captureBody);
     if (mode !== 'live') {
       const onNote = (note: string) => collector.note(note);
       await installNetworkStubs(context, { mode, records: options.recordedNetwork ?? [], target, stubbedPaths: options.stubbedPaths, onBody: captureBody, onNote });
     }
-    const firstPage = await context.newPage();
-    collector.watch(firstPage);
-    await fetchCapture?.attach(context, firstPage);
+    collector.watch(await context.newPage());
     const stepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;
     /** A deferred field edit changed the page: the next photographed step must be photographed even if it changes nothing. */
