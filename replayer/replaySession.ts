@@ -1,13 +1,14 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NetworkMode, NetworkRecord, ReplayResult, StepObservation, Trajectory } from '../protocol/index.js';
 import { installNetworkStubs } from './networkStubs.js';
 import { isLightStep, isScreenshotDeferred } from './lightSteps.js';
 import { observePage, type PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
+import { FetchBodyCapture, type CapturedExchange } from './fetchBodyCapture.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
 import { performStep, type StepOutcomeReport } from './performStep.js';
 import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
-import { StepCollector } from './stepCollector.js';
+import { MAX_SHAPE_BODY_BYTES, StepCollector } from './stepCollector.js';
 import { joinTarget } from './targetUrl.js';
 
 export interface ReplayOptions {
@@ -73,12 +74,18 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     await context.addInitScript(pageInitScript({ seed: options.seed ?? trajectory.sessionId, storage: trajectory.storage, clockOffsetMs }));
     const collector = new StepCollector(context, target);
     const captureBody = collector.captureBody.bind(collector);
-    await installResponseBodyCapture(context, captureBody);
+    // Live mode installs no route, so the HTTP cache stays on and only fetch/xhr responses stop in Node (#4).
+    // Stubbed and hybrid modes need routes to fulfil requests; their route capture is what stubs fall back to.
+    const onExchange = (page: Page, exchange: CapturedExchange) => collector.captureExchange(page, exchange);
+    const fetchCapture = mode === 'live' ? new FetchBodyCapture(context, { maxBodyBytes: MAX_SHAPE_BODY_BYTES, onExchange }) : undefined;
     if (mode !== 'live') {
+      await installResponseBodyCapture(context, captureBody);
       const onNote = (note: string) => collector.note(note);
       await installNetworkStubs(context, { mode, records: options.recordedNetwork ?? [], target, stubbedPaths: options.stubbedPaths, onBody: captureBody, onNote });
     }
-    collector.watch(await context.newPage());
+    const firstPage = await context.newPage();
+    collector.watch(firstPage);
+    await fetchCapture?.attach(context, firstPage);
     const stepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;
     /** A deferred field edit changed the page: the next photographed step must be photographed even if it changes nothing. */

@@ -3,6 +3,7 @@ import type { BrowserContext, Request } from 'playwright-core';
 const CAPTURED_TYPES = new Set(['fetch', 'xhr']);
 
 /**
+ * Stubbed and hybrid modes only (live mode uses fetchBodyCapture.ts, which routes nothing through Node).
  * Proxies fetch/xhr through Playwright so their JSON bodies can be read. Reading bodies from `response` events is
  * not enough: Chromium forgets the body of a request once the page navigates, which is exactly what happens
  * after a form POST. Registered first, so stub routes (registered later, tried first) can fall back to it.

@@ -1,10 +1,12 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { jsonShape, normalizePath, type NetworkObservation } from '../protocol/index.js';
+import { CapturedExchanges } from './capturedExchanges.js';
+import type { CapturedExchange } from './fetchBodyCapture.js';
 
 const OBSERVED_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'document']);
 /** Requests that never finish by design (streams, long polls) would keep a page from ever looking quiet. */
 const QUIESCENCE_IGNORED_TYPES = new Set(['eventsource', 'websocket', 'media', 'other', 'ping']);
-const MAX_SHAPE_BODY_BYTES = 512 * 1024;
+export const MAX_SHAPE_BODY_BYTES = 512 * 1024;
 
 export interface StepEvents {
   requests: NetworkObservation[];
@@ -29,6 +31,7 @@ export class StepCollector {
   private readonly startedAt = new Map<Request, number>();
   private readonly pendingBodies = new Set<Promise<void>>();
   private readonly bodies = new Map<Request, Promise<Buffer | undefined>>();
+  private readonly exchanges = new CapturedExchanges();
   private readonly watched = new WeakSet<Page>();
 
   constructor(private readonly context: BrowserContext, private readonly target: string) {
@@ -48,8 +51,14 @@ export class StepCollector {
     if (!this.page) this.page = page;
     page.on('response', (response) => {
       const request = response.request();
+      if (!OBSERVED_RESOURCE_TYPES.has(request.resourceType())) return;
+      // Claimed even when a route already supplied the body, so the captured queue stays one-to-one with responses.
+      const captured = this.exchanges.take(page, request.method(), request.url(), response.status());
+      if (this.bodies.has(request)) return;
+      if (captured) return void this.bodies.set(request, captured);
+      // Fallback when nothing captured it: this read races a navigation, which may make Chromium forget the body.
       const isJson = (response.headers()['content-type'] ?? '').includes('json');
-      if (isJson && !this.bodies.has(request) && OBSERVED_RESOURCE_TYPES.has(request.resourceType())) this.bodies.set(request, response.body().catch(() => undefined));
+      if (isJson) this.bodies.set(request, response.body().catch(() => undefined));
     });
     page.on('request', (request) => {
       this.startedAt.set(request, Date.now());
@@ -83,6 +92,11 @@ export class StepCollector {
   /** A response body read elsewhere (see responseBodyCapture.ts), used for the response's JSON shape. */
   captureBody(request: Request, body: Promise<Buffer | undefined>): void {
     this.bodies.set(request, body);
+  }
+
+  /** A response read over CDP (see fetchBodyCapture.ts), paired with its Request when that request's `response` event comes. */
+  captureExchange(page: Page, exchange: CapturedExchange): void {
+    this.exchanges.add(page, exchange);
   }
 
   /** A note for the current step, from parts of replay outside the page (network stubs). */
