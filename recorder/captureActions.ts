@@ -41,11 +41,13 @@ export function captureActions(sink: ActionSink): () => void {
   const dirtyFields = new Set<HTMLInputElement | HTMLTextAreaElement>();
   let lastKey = { key: '', at: 0 };
   let lastLabelClick: { control: Element | null; at: number } = { control: null, at: 0 };
+  let stopped = false;
 
   const describe = (el: Element, point?: { x: number; y: number }) => describeTarget(el, sink.mirror, point);
 
   function emitInput(field: HTMLInputElement | HTMLTextAreaElement): void {
     dirtyFields.delete(field);
+    if (!dirtyFields.size) listenForFirstInput();
     if (emittedValues.get(field) === field.value) return;
     emittedValues.set(field, field.value);
     const action: RecordedAction = { type: 'input', target: describe(field) };
@@ -82,10 +84,25 @@ export function captureActions(sink: ActionSink): () => void {
     });
   };
 
+  // Typing fires one 'input' per keystroke, but only the first after each emitted value says something new: the
+  // listener leaves once a field is dirty and comes back when no field is (issue #8: ~2 ms of a 10-field form).
+  // A second field changed meanwhile without a blur (autofill) is still recorded: its 'change' emits it.
+  let inputListener: ((event: Event) => void) | undefined;
   const onInput = (event: Event) => {
     const el = elementTarget(event);
-    if (el && isTextField(el)) dirtyFields.add(el);
+    if (!el || !isTextField(el)) return;
+    dirtyFields.add(el);
+    stopListeningForInput();
   };
+  function listenForFirstInput(): void {
+    if (inputListener || stopped) return;
+    inputListener = guard('record input', onInput);
+    document.addEventListener('input', inputListener, true);
+  }
+  function stopListeningForInput(): void {
+    if (inputListener) document.removeEventListener('input', inputListener, true);
+    inputListener = undefined;
+  }
 
   const onChange = (event: Event) => {
     if (!event.isTrusted) return;
@@ -137,12 +154,15 @@ export function captureActions(sink: ActionSink): () => void {
   };
 
   const listeners: [string, (event: never) => void][] = [
-    ['click', onPointer], ['dblclick', onPointer], ['contextmenu', onPointer], ['input', onInput],
+    ['click', onPointer], ['dblclick', onPointer], ['contextmenu', onPointer],
     ['change', onChange], ['focusout', onBlur], ['keydown', onKey], ['submit', onSubmit],
   ];
   const guarded = listeners.map(([type, fn]) => [type, guard(`record ${type}`, fn as (event: Event) => void)] as const);
   for (const [type, fn] of guarded) document.addEventListener(type, fn, true);
+  listenForFirstInput();
   return () => {
+    stopped = true;
+    stopListeningForInput();
     for (const [type, fn] of guarded) document.removeEventListener(type, fn, true);
   };
 }

@@ -117,6 +117,25 @@ describe('recorder | actions', () => {
     await page.close();
   });
 
+  it('records typing resumed after a key that emitted the value, and typing in the next field', async () => {
+    // Runs after the password test, which looks for the first input to #pw. The 'input' listener leaves after a field's first keystroke and comes back once its value is emitted.
+    const page = await openPage();
+    const before = collector.custom('reprise.action').length;
+    await page.locator('input[name=q]').pressSequentially('red');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' shoes');
+    await page.click('#pw');
+    await page.keyboard.type('secret');
+    await page.click('#other');
+    await waitForCustom(page, 'reprise.action', (a) => a.type === 'click' && a.target.name === 'Other');
+    const actions = collector.custom<any>('reprise.action').slice(before);
+    expect(actions.map((a) => a.type)).toEqual(['input', 'key', 'input', 'click', 'input', 'click']);
+    expect(actions[0]).toMatchObject({ value: 'red', field: 'q' });
+    expect(actions[2]).toMatchObject({ value: 'red shoes', field: 'q' });
+    expect(actions[4]).toMatchObject({ field: 'pw', masked: { kind: 'password', length: 6 } });
+    await page.close();
+  });
+
   it('records a click on a checkbox label once, not again for the click the browser forwards to the box', async () => {
     const page = await openPage();
     const before = collector.custom('reprise.action').length;
