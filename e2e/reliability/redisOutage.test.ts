@@ -8,6 +8,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAIN_RRWEB_LOGIN_PAGE as PAGE } from '../../replayer/test/fixtures/plainRrwebLoginPage.js';
 import type { RecordedEvent } from '../../protocol/index.js';
 import { importRrwebEvents } from '../../server/http/importRrwebEvents.js';
 import { startReliabilityServer, type ReliabilityServer } from './reliabilityServer.js';
@@ -15,12 +16,6 @@ import { startReliabilityServer, type ReliabilityServer } from './reliabilitySer
 const SESSIONS = 3;
 const RUN_TIMEOUT_MS = 180_000;
 const OUTAGE_MS = 4_000;
-const PAGE = `<!doctype html><html><head><title>Sign in</title></head>
-<body><main><h1>Sign in</h1><form id="login" onsubmit="event.preventDefault()">
-<label for="email">Email</label><input id="email" name="email" type="email">
-<label for="password">Password</label><input id="password" name="password" type="password">
-<label><input type="checkbox" name="remember"> Remember me</label>
-<button type="submit" id="sign-in"><span>Sign in</span></button></form><div id="after"></div></main></body></html>`;
 
 describe('e2e/reliability | Redis outage during a run', () => {
   const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reprise-redis-aof-'));

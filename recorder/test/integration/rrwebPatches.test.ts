@@ -4,14 +4,10 @@
 // masked and unmasked parents, shadow roots, custom elements, form fields).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { build, type Plugin } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { launchChromium } from '../../../replayer/browser.js';
-import { patchRrwebRecord } from '../../build.mjs';
-
-const ROOT = join(import.meta.dirname, '../../..');
+import { buildRrwebBundles, recordingPage } from './rrwebBuilds.js';
 
 const BODY = `
 <header><h1>Catalogue</h1><!-- a comment --><nav><a href="/a">A</a> <a href="#b">B</a></nav></header>
@@ -56,35 +52,19 @@ const MUTATE = `
   document.getElementById('host').shadowRoot.querySelector('p').append(' more shadow text');
 `;
 
-async function bundle(plugins: Plugin[]): Promise<string> {
-  const result = await build({
-    stdin: { contents: "import { record } from '@rrweb/record'; window.rrwebRecord = record;", resolveDir: ROOT, loader: 'js' },
-    bundle: true, format: 'iife', target: 'es2019', write: false, logLevel: 'error', plugins,
-  });
-  return result.outputFiles[0].text;
-}
-
-function page(script: string, options: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Patches</title>
-<script>${script}</script>
-<script>window.__events = []; window.rrwebRecord({ ...${options}, emit: (event) => window.__events.push(event) });</script>
-</head><body>${BODY}</body></html>`;
-}
-
 let browser: Browser;
 let server: Server;
 let origin: string;
-const bundles: Record<string, string> = {};
+let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
-  bundles.published = await bundle([]);
-  bundles.patched = await bundle([patchRrwebRecord]);
+  bundles = await buildRrwebBundles();
   server = createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://x');
     const script = bundles[url.searchParams.get('rrweb') || ''];
     const options = OPTION_SETS[url.searchParams.get('options') as keyof typeof OPTION_SETS];
     if (!script || !options) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page(script, options));
+    res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Patches', script, options, BODY));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

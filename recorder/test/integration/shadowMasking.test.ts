@@ -3,14 +3,11 @@
 // the patched build Reprise ships must not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { build, type Plugin } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { launchChromium } from '../../../replayer/browser.js';
-import { patchRrwebRecord } from '../../build.mjs';
+import { buildRrwebBundles, recordingPage } from './rrwebBuilds.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const OPTIONS = `{ blockClass: 'reprise-block', blockSelector: '[data-reprise-block]', maskTextClass: 'reprise-mask',
   maskTextSelector: '[data-reprise-mask]', recordAfter: 'DOMContentLoaded' }`;
 
@@ -35,29 +32,17 @@ const MUTATE = `
   setTimeout(() => { direct.data = 'secret-five'; document.getElementById('open-host').shadowRoot.append('visible-added'); }, 50);
 `;
 
-async function bundle(plugins: Plugin[]): Promise<string> {
-  const result = await build({
-    stdin: { contents: "import { record } from '@rrweb/record'; window.rrwebRecord = record;", resolveDir: ROOT, loader: 'js' },
-    bundle: true, format: 'iife', target: 'es2019', write: false, logLevel: 'error', plugins,
-  });
-  return result.outputFiles[0].text;
-}
-
 let browser: Browser;
 let server: Server;
 let origin: string;
-const bundles: Record<string, string> = {};
+let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
-  bundles.published = await bundle([]);
-  bundles.patched = await bundle([patchRrwebRecord]);
+  bundles = await buildRrwebBundles();
   server = createServer((req, res) => {
     const script = bundles[new URL(req.url || '/', 'http://x').searchParams.get('rrweb') || ''];
     if (!script) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html><head><meta charset="utf-8"><title>Shadow</title>
-<script>${script}</script>
-<script>window.__events = []; window.rrwebRecord({ ...${OPTIONS}, emit: (event) => window.__events.push(event) });</script>
-</head><body>${BODY}</body></html>`);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Shadow', script, OPTIONS, BODY));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAIN_RRWEB_LOGIN_PAGE as LOGIN_PAGE } from '../../../replayer/test/fixtures/plainRrwebLoginPage.js';
 import type { RecordedEvent, RunSummary } from '../../../protocol/index.js';
 import { loadConfig } from '../../config.js';
 import { importRrwebEvents } from '../../http/importRrwebEvents.js';
@@ -20,18 +21,6 @@ const ADMIN_TOKEN = 'admin-token-bullmq-test-0001';
 const LOCK_MS = '10000';
 const RUN_TIMEOUT_MS = 150_000;
 
-// The page plainRrwebLogin.json was recorded on (replayer/test/fixtures/recordPlainRrweb.ts), without rrweb.
-const LOGIN_PAGE = `<!doctype html><html><head><title>Sign in</title></head>
-<body><main><h1>Sign in</h1><form id="login" onsubmit="event.preventDefault()">
-<label for="email">Email</label><input id="email" name="email" type="email">
-<label for="password">Password</label><input id="password" name="password" type="password">
-<label><input type="checkbox" name="remember"> Remember me</label>
-<button type="submit" id="sign-in"><span>Sign in</span></button></form>
-<div id="after"></div></main>
-<script>document.getElementById('sign-in').addEventListener('click', () => {
-  const next = document.createElement('button'); next.textContent = 'Continue to dashboard'; next.type = 'button';
-  document.getElementById('after').appendChild(next);
-});</script></body></html>`;
 
 describe('server/jobs | BullMQ backend with reprise worker processes', () => {
   let redis: RedisServer;
