@@ -42,3 +42,14 @@ export function isScreenshotDeferred(steps: readonly TrajectoryStep[], index: nu
   const following = steps[next];
   return following !== undefined && FIELD_EDITS.has(following.action.type) && following.recordedUrl === step.recordedUrl;
 }
+
+/**
+ * A text fill followed by another field edit on the same page is not observed at all (no quiet window, no reading):
+ * typing changes the field's value, which the observation after the run's last edit records with every other
+ * field, and anything the fill triggered (a validation message, a request) still shows there or in the step's own
+ * request and error lists. Checks and selects keep their observation: they are what reveals or hides parts of a
+ * form, and the next step may need what they revealed to be settled.
+ */
+export function isObservationDeferred(steps: readonly TrajectoryStep[], index: number): boolean {
+  return steps[index]?.action.type === 'fill' && isScreenshotDeferred(steps, index);
+}

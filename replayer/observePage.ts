@@ -18,12 +18,20 @@ export interface PageState {
    * accessibility tree is the same, so its snapshot can be reused. Absent when the page could not be read.
    */
   fingerprint?: string;
+  /** The document and its mutation count when the page was read: a later equal count proves the DOM unchanged since. */
+  document?: string;
+  mutations?: number;
+  /** Web Animations were running when the page was read: a screenshot must pause them first (see screenshot.ts). */
+  animating?: boolean;
 }
 
 interface PageReading {
   title: string;
   text: string;
   fingerprint?: string;
+  document?: string;
+  mutations?: number;
+  animating?: boolean;
 }
 
 /**
@@ -48,15 +56,22 @@ export async function observePage(page: Page, target: string, previous?: PageSta
   const fullText = normalizeText(reading.text);
   const state: PageState = { url, title: reading.title, aria, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex') };
   if (fingerprint !== undefined) state.fingerprint = fingerprint;
+  if (reading.document !== undefined) Object.assign(state, { document: reading.document, mutations: reading.mutations });
+  if (reading.animating) state.animating = true;
   return state;
 }
 
 async function readPage(page: Page): Promise<PageReading> {
   return page
-    .evaluate(() => {
+    .evaluate(async () => {
+      // Text measured, and later photographed, in fallback fonts would differ from a run where the fonts arrived.
+      if (document.fonts.status !== 'loaded') await document.fonts.ready;
       const w = window as unknown as { __repriseFormState?: () => string; __repriseDocument?: string; __repriseMutations?: number };
-      const fingerprint = w.__repriseFormState && w.__repriseDocument !== undefined ? `${w.__repriseDocument}|${w.__repriseMutations}|${w.__repriseFormState()}` : undefined;
-      return { title: document.title, text: document.body?.innerText ?? '', fingerprint };
+      const known = w.__repriseFormState !== undefined && w.__repriseDocument !== undefined;
+      const fingerprint = known ? `${w.__repriseDocument}|${w.__repriseMutations}|${w.__repriseFormState!()}` : undefined;
+      const animating = document.getAnimations().some((animation) => animation.playState === 'running');
+      const reading = { title: document.title, text: document.body?.innerText ?? '', fingerprint, animating };
+      return known ? { ...reading, document: w.__repriseDocument, mutations: w.__repriseMutations } : reading;
     })
     .catch(async () => ({ title: await page.title().catch(() => ''), text: '' }));
 }

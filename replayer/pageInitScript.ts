@@ -88,17 +88,28 @@ const INIT_SOURCE = String.raw`function (options) {
     var newTabTarget = target !== '' && target !== '_self' && target !== '_parent' && target !== '_top';
     if (newTabTarget || event.ctrlKey || event.metaKey || event.shiftKey) popupRequested = true;
   });
-  window.__repriseQuiet = function (quietMs, maxMs) {
+  // Resolves once the DOM has had no mutation for quietMs counted from anchor (default: the call, so effects of the
+  // step just performed are awaited), or after maxMs: { quietAfterMs, settled, anchor, mutations, document }.
+  // Replay observes after a short window, then calls again with the first call's anchor and the full window: an
+  // unchanged mutation count proves the observation saw a DOM that stayed quiet (see settledObservation.ts).
+  window.__repriseQuiet = function (quietMs, maxMs, anchor) {
     var start = performance.now();
+    var from = typeof anchor === 'number' ? anchor : start;
     return new Promise(function (resolve) {
+      function done(result) {
+        result.anchor = from;
+        result.mutations = window.__repriseMutations;
+        result.document = window.__repriseDocument;
+        resolve(result);
+      }
       function check() {
         var now = performance.now();
-        var since = Math.max(lastMutationAt, start);
+        var since = Math.max(lastMutationAt, from);
         var popup = popupRequested;
         if (popup) popupRequested = false;
-        if (popup) return resolve({ quietAfterMs: now - start, settled: false, popupRequested: true });
-        if (now - since >= quietMs) return resolve({ quietAfterMs: since - start, settled: true });
-        if (now - start >= maxMs) return resolve({ quietAfterMs: now - start, settled: false });
+        if (popup) return done({ quietAfterMs: now - start, settled: false, popupRequested: true });
+        if (now - since >= quietMs) return done({ quietAfterMs: Math.max(since - start, 0), settled: true });
+        if (now - start >= maxMs) return done({ quietAfterMs: now - start, settled: false });
         setTimeout(check, Math.min(quietMs - (now - since), maxMs - (now - start)) + 1);
       }
       check();
@@ -121,7 +132,9 @@ const INIT_SOURCE = String.raw`function (options) {
   function install() {
     var style = document.createElement('style');
     style.textContent = '*,*::before,*::after{animation-duration:0s!important;animation-delay:0s!important;' +
-      'animation-iteration-count:1!important;transition-duration:0s!important;transition-delay:0s!important;scroll-behavior:auto!important}';
+      'animation-iteration-count:1!important;transition-duration:0s!important;transition-delay:0s!important;scroll-behavior:auto!important;' +
+      // A blinking caret would make two screenshots of the same state differ; Playwright hides it per screenshot.
+      'caret-color:transparent!important}';
     (document.head || document.documentElement).appendChild(style);
     new MutationObserver(function () { window.__repriseMutations++; lastMutationAt = performance.now(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });

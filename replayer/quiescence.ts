@@ -19,6 +19,30 @@ interface QuietResult {
   settled: boolean;
   /** The page opened, or a click asked for, a new tab since the last wait. */
   popupRequested?: boolean;
+  /** The page-clock time the quiet window was counted from; pass it back to extend the same window. */
+  anchor?: number;
+  /** The document's mutation count when the wait ended, and the document's id. */
+  mutations?: number;
+  document?: string;
+}
+
+export interface Quiescence {
+  /** How long the page took to go quiet, on Node's clock (the page's Date is shifted). */
+  quiescenceMs: number;
+  /** The page waited on (replay may have moved to a popup meanwhile). */
+  page?: Page;
+  /** Page-clock start of the quiet window, for `waitForQuiescence(..., { anchor })`. */
+  anchor?: number;
+  /** Mutation count of the page's document at the end of the wait, and which document that was. */
+  mutations?: number;
+  document?: string;
+}
+
+export interface QuiescenceOptions {
+  /** The quiet window; default QUIET_WINDOW_MS after a step that made requests, else SHORT_QUIET_WINDOW_MS. */
+  windowMs?: number;
+  /** Count the window from this page-clock time (an earlier wait's anchor) instead of from now. */
+  anchor?: number;
 }
 
 /** How long a tab the page asked for may take to reach Playwright before replay goes on without it (popup blocked). */
@@ -27,35 +51,41 @@ const POPUP_WAIT_MS = 3_000;
 /**
  * Waits until no request is in flight and the DOM has not changed for the quiet window, or `maxWaitMs` passes.
  * The DOM wait runs inside the page (a MutationObserver timestamp and a timer) so it costs one round trip instead
- * of polling. Returns how long the page took to go quiet, on Node's clock (the page's Date is shifted).
+ * of polling.
  */
-export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number, requestsBeforeStep: number): Promise<number> {
+export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number, requestsBeforeStep: number, options: QuiescenceOptions = {}): Promise<Quiescence> {
   const started = Date.now();
+  let anchor = options.anchor;
   for (;;) {
     const elapsed = Date.now() - started;
     const remaining = maxWaitMs - elapsed;
-    if (remaining <= 0) return elapsed;
+    if (remaining <= 0) return { quiescenceMs: elapsed };
     if (collector.inFlight.size > 0) {
       await sleep(REQUEST_POLL_MS);
       continue;
     }
     const page = collector.page;
-    if (!page) return elapsed;
-    const quietMs = collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
-    const result = await waitInPage(page, quietMs, remaining);
+    if (!page) return { quiescenceMs: elapsed };
+    const quietMs = options.windowMs ?? (collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS);
+    const result = await waitInPage(page, quietMs, remaining, anchor);
     if (!result) {
       // Navigating: the old document is gone and the new one may not have run the init script yet.
+      anchor = undefined;
       await sleep(NAVIGATION_RETRY_MS);
       continue;
     }
     if (result.popupRequested) {
       await waitForPageSwitch(collector, page, Math.min(POPUP_WAIT_MS, Math.max(maxWaitMs - (Date.now() - started), 0)));
+      anchor = undefined;
       continue;
     }
     // A request started while the DOM was quiet, or a navigation replaced the page: settle again.
-    if (collector.inFlight.size > 0 || collector.page !== page) continue;
-    if (!result.settled) return Date.now() - started;
-    return elapsed + Math.round(result.quietAfterMs);
+    if (collector.inFlight.size > 0 || collector.page !== page) {
+      anchor = undefined;
+      continue;
+    }
+    const settledAt = result.settled ? elapsed + Math.round(result.quietAfterMs) : Date.now() - started;
+    return { quiescenceMs: settledAt, page, anchor: result.anchor, mutations: result.mutations, document: result.document };
   }
 }
 
@@ -79,15 +109,15 @@ async function waitForPageSwitch(collector: StepCollector, page: Page, maxWaitMs
   while (collector.page === page && Date.now() - started < maxWaitMs) await sleep(REQUEST_POLL_MS);
 }
 
-async function waitInPage(page: Page, quietMs: number, maxMs: number): Promise<QuietResult | undefined> {
+async function waitInPage(page: Page, quietMs: number, maxMs: number, anchor: number | undefined): Promise<QuietResult | undefined> {
   return page
     .evaluate(
-      ([quiet, max]) => {
-        const wait = (window as unknown as { __repriseQuiet?: (q: number, m: number) => Promise<QuietResult> }).__repriseQuiet;
+      ([quiet, max, from]) => {
+        const wait = (window as unknown as { __repriseQuiet?: (q: number, m: number, a?: number) => Promise<QuietResult> }).__repriseQuiet;
         // A document the init script did not reach (about:blank) has nothing to wait for.
-        return wait ? wait(quiet, max) : { quietAfterMs: 0, settled: true };
+        return wait ? wait(quiet, max, from ?? undefined) : { quietAfterMs: 0, settled: true };
       },
-      [quietMs, maxMs] as const,
+      [quietMs, maxMs, anchor ?? null] as const,
     )
     .catch(() => undefined);
 }

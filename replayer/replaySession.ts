@@ -1,13 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NetworkMode, NetworkRecord, ReplayResult, StepObservation, Trajectory } from '../protocol/index.js';
 import { installNetworkStubs } from './networkStubs.js';
-import { isLightStep, isScreenshotDeferred } from './lightSteps.js';
-import { observePage, type PageState } from './observePage.js';
+import { isLightStep, isObservationDeferred, isScreenshotDeferred } from './lightSteps.js';
+import type { PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
 import { FetchBodyCapture, type CapturedExchange } from './fetchBodyCapture.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
 import { performStep, type StepOutcomeReport } from './performStep.js';
 import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
+import { screenshotOf } from './screenshot.js';
+import { observeSettled } from './settledObservation.js';
 import { MAX_SHAPE_BODY_BYTES, StepCollector } from './stepCollector.js';
 import { joinTarget } from './targetUrl.js';
 
@@ -116,15 +118,33 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (report.outcome === 'performed' && step.action.type !== 'navigate' && next && next.recordedUrl !== step.recordedUrl) {
         await waitForUrlChange(collector, urlBefore, EXPECTED_NAVIGATION_WAIT_MS);
       }
-      const light = previous !== undefined && report.outcome === 'performed' && isLightStep(step, next);
-      const nextGap = next?.gapMs ?? stepTimeoutMs;
-      const quiescenceMs = light && collector.inFlight.size === 0 ? 0 : await waitForQuiescence(collector, Math.max(Math.min(nextGap, stepTimeoutMs), MIN_SETTLE_MS), requestsBeforeStep);
+      const light = previous !== undefined && report.outcome === 'performed' && (isLightStep(step, next) || isObservationDeferred(trajectory.steps, step.index));
+      const maxWaitMs = Math.max(Math.min(next?.gapMs ?? stepTimeoutMs, stepTimeoutMs), MIN_SETTLE_MS);
+      const deferred = isScreenshotDeferred(trajectory.steps, step.index);
+      const isLast = step.index === trajectory.steps.length - 1;
+      const photographs = (state: PageState) => (options.screenshots ?? true) && !deferred && (changedSince(previous, state) || unphotographedChange || isLast);
+      let state: PageState;
+      let quiescenceMs = 0;
+      let png: Buffer | undefined;
+      if (light && previous) {
+        // Requests a light step started are still waited for, so the next step acts on a settled page.
+        if (collector.inFlight.size > 0) quiescenceMs = (await waitForQuiescence(collector, maxWaitMs, requestsBeforeStep)).quiescenceMs;
+        state = previous;
+      } else {
+        const settled = await observeSettled(collector, {
+          maxWaitMs,
+          requestsBeforeStep,
+          target,
+          previous,
+          stepPage: page,
+          capture: (current, observed) => (photographs(observed) ? screenshotOf(current, observed) : Promise.resolve(undefined)),
+        });
+        ({ state, quiescenceMs, capture: png } = settled);
+      }
       if (collector.crash || disconnected) {
         fail(`${collector.crash ?? 'The browser disconnected.'} Replay stopped at step ${step.index}; the session cannot be compared past this point.`);
         break;
       }
-      const observedPage = collector.page ?? page;
-      const state = light && previous ? previous : await observePage(observedPage, target, previous);
       const events = await collector.drain();
       const observation: StepObservation = {
         index: step.index,
@@ -145,14 +165,9 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (report.outcomeReason) observation.outcomeReason = report.outcomeReason;
       if (report.matchedBy) observation.matchedBy = report.matchedBy;
       if (events.notes.length) observation.notes = events.notes;
-      const changed = !previous || previous.url !== state.url || previous.textDigest !== state.textDigest || previous.aria !== state.aria;
-      const deferred = isScreenshotDeferred(trajectory.steps, step.index);
-      unphotographedChange ||= changed && deferred;
-      if ((options.screenshots ?? true) && !light && !deferred && (changed || unphotographedChange || step.index === trajectory.steps.length - 1)) {
-        unphotographedChange = false;
-        const png = await observedPage.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' }).catch(() => undefined);
-        if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
-      }
+      if (!light && deferred) unphotographedChange ||= changedSince(previous, state);
+      else if (!light && photographs(state)) unphotographedChange = false;
+      if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
       observation.durationMs = Date.now() - stepStarted;
       result.steps.push(observation);
       previous = state;
@@ -169,6 +184,10 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     result.durationMs = Date.now() - startedAt;
   }
   return result;
+}
+
+function changedSince(previous: PageState | undefined, state: PageState): boolean {
+  return !previous || previous.url !== state.url || previous.textDigest !== state.textDigest || previous.aria !== state.aria;
 }
 
 function firstLoadProblem(report: StepOutcomeReport & { error?: string }, label: string, url: string, path: string): string | undefined {

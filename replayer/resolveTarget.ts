@@ -24,45 +24,66 @@ export async function resolveTarget(page: Page, target: ActionTarget): Promise<R
   let hidden: TargetCandidate | undefined;
   for (const candidate of target.candidates) {
     const label = describeCandidate(candidate);
-    let locator: Locator;
-    let count: number;
+    // Most targets pass the identity check: asking for the candidate and the recorded identity in one query saves
+    // the second round trip. Only when that finds nothing does the candidate alone say why.
+    let identity = identityLocator(page, candidate, target);
+    if (identity) {
+      const verified = await pick(candidateLocator(page, candidate).and(identity.locator), target.rect).catch(() => undefined);
+      // A role Playwright does not know (or a bad selector, reported below) cannot be verified: trust the candidate.
+      if (!verified) identity = undefined;
+      if (verified?.kind === 'chosen') {
+        callLog.push(`${label}: matched${verified.of > 1 ? ` (nearest of ${verified.of} to the recorded box)` : ''}`);
+        return { kind: 'found', element: verified.locator, matchedBy: candidate, callLog };
+      }
+    }
+    let picked: Picked;
     try {
-      locator = candidateLocator(page, candidate);
-      count = await locator.count();
+      picked = await pick(candidateLocator(page, candidate), target.rect);
     } catch (error) {
-      callLog.push(`${label}: invalid selector (${firstLine(error)})`);
+      callLog.push(`${label}: invalid selector or page navigating (${firstLine(error)})`);
       continue;
     }
-    if (count === 0) {
+    if (picked.kind === 'none') {
       callLog.push(`${label}: no element matches`);
       continue;
     }
-    const visible = await visibleMatches(locator, count);
-    if (visible.length === 0) {
-      callLog.push(`${label}: ${count} element(s) match but none is visible`);
+    if (picked.kind === 'hidden') {
+      callLog.push(`${label}: ${picked.count} element(s) match but none is visible`);
       hidden ??= candidate;
       continue;
     }
-    let chosen = visible[0].locator;
-    if (visible.length > 1) {
-      if (!target.rect) {
-        callLog.push(`${label}: ${visible.length} visible elements match and no recorded box to choose between them`);
-        continue;
-      }
-      chosen = nearest(visible, target.rect);
-    }
-    const mismatch = await identityMismatch(page, chosen, candidate, target);
-    if (mismatch) {
-      callLog.push(`${label}: matched an element, but ${mismatch}`);
+    if (picked.kind === 'ambiguous') {
+      callLog.push(`${label}: ${picked.of} visible elements match and no recorded box to choose between them`);
       continue;
     }
-    callLog.push(`${label}: matched${visible.length > 1 ? ` (nearest of ${visible.length} to the recorded box)` : ''}`);
-    return { kind: 'found', element: chosen, matchedBy: candidate, callLog };
+    if (identity) {
+      callLog.push(`${label}: matched an element, but ${identity.mismatch}`);
+      continue;
+    }
+    callLog.push(`${label}: matched${picked.of > 1 ? ` (nearest of ${picked.of} to the recorded box)` : ''}`);
+    return { kind: 'found', element: picked.locator, matchedBy: candidate, callLog };
   }
   const byPoint = await elementAtPoint(page, target, callLog);
   if (byPoint) return { kind: 'found', element: byPoint, matchedBy: 'coordinates', callLog };
   if (hidden) return { kind: 'hidden', matchedBy: hidden, callLog };
   return { kind: 'missing', callLog };
+}
+
+type Picked =
+  | { kind: 'none' }
+  | { kind: 'hidden'; count: number }
+  | { kind: 'ambiguous'; of: number }
+  | { kind: 'chosen'; locator: Locator; of: number };
+
+/** The one visible match, or the nearest to the recorded box of several; one round trip in the common case. */
+async function pick(locator: Locator, rect: Rect | undefined): Promise<Picked> {
+  const { count, boxes } = await matchBoxes(locator);
+  if (count === 0) return { kind: 'none' };
+  const visible = await visibleMatches(locator, boxes);
+  if (visible.length === 0) return { kind: 'hidden', count };
+  if (visible.length === 1) return { kind: 'chosen', locator: visible[0].locator, of: 1 };
+  if (!rect) return { kind: 'ambiguous', of: visible.length };
+  return { kind: 'chosen', locator: nearest(visible, rect), of: visible.length };
 }
 
 /** `Call log:` block in the style of Playwright's errors. */
@@ -81,37 +102,39 @@ interface MatchBox {
 }
 
 /**
- * Visible matches with their boxes, in one round trip instead of one `isVisible` and one `boundingBox` per match
- * (a catalogue page has a dozen "Add to cart" buttons). Visibility follows Playwright's rule: a non-empty box and
- * computed visibility 'visible'.
+ * Every match's box and visibility in one round trip: the match count, and no `isVisible` and `boundingBox` per
+ * match (a catalogue page has a dozen "Add to cart" buttons). Visibility follows Playwright's rule: a non-empty box
+ * and computed visibility 'visible'. Throws for a selector Playwright cannot parse.
  */
-async function visibleMatches(locator: Locator, count: number): Promise<Array<{ locator: Locator; box: MatchBox }>> {
-  const boxes = await locator
-    .evaluateAll(
-      (elements, max) =>
-        elements.slice(0, max).map((element) => {
-          const rect = element.getBoundingClientRect();
-          const style = getComputedStyle(element);
-          return {
-            visible: style.visibility === 'visible' && rect.width > 0 && rect.height > 0,
-            certain: style.display !== 'contents',
-            x: rect.x,
-            y: rect.y,
-            width: rect.width,
-            height: rect.height,
-          };
-        }),
-      MAX_MATCHES_INSPECTED,
-    )
-    .catch(() => undefined);
+async function matchBoxes(locator: Locator): Promise<{ count: number; boxes: MatchBox[] }> {
+  return locator.evaluateAll(
+    (elements, max) => ({
+      count: elements.length,
+      boxes: elements.slice(0, max).map((element) => {
+        const rect = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return {
+          visible: style.visibility === 'visible' && rect.width > 0 && rect.height > 0,
+          certain: style.display !== 'contents',
+          x: rect.x,
+          y: rect.y,
+          width: rect.width,
+          height: rect.height,
+        };
+      }),
+    }),
+    MAX_MATCHES_INSPECTED,
+  );
+}
+
+/** The visible ones among the first matches; where the box cannot tell (display: contents), Playwright is asked. */
+async function visibleMatches(locator: Locator, boxes: MatchBox[]): Promise<Array<{ locator: Locator; box: MatchBox }>> {
   const visible: Array<{ locator: Locator; box: MatchBox }> = [];
-  for (let i = 0; i < Math.min(count, MAX_MATCHES_INSPECTED); i++) {
+  for (let i = 0; i < boxes.length; i++) {
     const nth = locator.nth(i);
-    const box = boxes?.[i];
-    const isVisible = box?.certain ? box.visible : await nth.isVisible().catch(() => false);
-    if (!isVisible) continue;
-    const fallback = box ? undefined : await nth.boundingBox().catch(() => null);
-    visible.push({ locator: nth, box: box ?? { visible: true, certain: false, ...(fallback ?? { x: Number.NaN, y: Number.NaN, width: 0, height: 0 }) } });
+    const box = boxes[i];
+    const isVisible = box.certain ? box.visible : await nth.isVisible().catch(() => false);
+    if (isVisible) visible.push({ locator: nth, box });
   }
   return visible;
 }
@@ -131,17 +154,17 @@ function nearest(candidates: Array<{ locator: Locator; box: MatchBox }>, rect: R
 /**
  * A non-role candidate can land on the wrong element (a css path shifted by a new sibling, a text reused
  * elsewhere). The recorded role must still hold; css paths, the weakest, must keep the accessible name too.
+ * Undefined when there is nothing to verify, or the role is one Playwright does not know (the candidate is trusted).
  */
-async function identityMismatch(page: Page, chosen: Locator, candidate: TargetCandidate, target: ActionTarget): Promise<string | undefined> {
+function identityLocator(page: Page, candidate: TargetCandidate, target: ActionTarget): { locator: Locator; mismatch: string } | undefined {
   if (candidate.by === 'role' || !target.role) return undefined;
   const checkName = candidate.by === 'css' && Boolean(target.name);
   try {
-    const expected = page.getByRole(target.role as AriaRole, checkName ? { name: target.name, exact: true } : {});
-    if ((await chosen.and(expected).count()) > 0) return undefined;
+    const locator = page.getByRole(target.role as AriaRole, checkName ? { name: target.name, exact: true } : {});
+    return { locator, mismatch: checkName ? `it is not a ${target.role} named ${JSON.stringify(target.name)}` : `its role is not ${target.role}` };
   } catch {
-    return undefined; // a role Playwright does not know cannot be verified; trust the candidate
+    return undefined;
   }
-  return checkName ? `it is not a ${target.role} named ${JSON.stringify(target.name)}` : `its role is not ${target.role}`;
 }
 
 async function elementAtPoint(page: Page, target: ActionTarget, callLog: string[]): Promise<ElementHandle<Element> | undefined> {

@@ -69,7 +69,7 @@ export class StepCollector {
     page.on('requestfinished', (request) => this.finished(request));
     page.on('requestfailed', (request) => this.finished(request));
     page.on('console', (message) => {
-      if (message.type() === 'error') this.events.consoleErrors.push(message.text());
+      if (message.type() === 'error' && !isBrowserFaviconError(message.location().url)) this.events.consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.events.pageErrors.push(error.message));
     page.on('dialog', (dialog) => {
@@ -160,6 +160,18 @@ export class StepCollector {
     } catch {
       return url;
     }
+  }
+}
+
+/**
+ * Chromium fetches /favicon.ico by itself some time after a load and logs its 404 as a console error. The app made
+ * no such request, and when the log lands (this step or the next) is timing, so it would only add noise.
+ */
+function isBrowserFaviconError(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionTarget, StepAction, TrajectoryStep } from '../../../protocol/index.js';
-import { isLightStep, isScreenshotDeferred } from '../../lightSteps.js';
+import { isLightStep, isObservationDeferred, isScreenshotDeferred } from '../../lightSteps.js';
 
 const field = (name: string): ActionTarget => ({ candidates: [{ by: 'role', role: 'textbox', name }], tag: 'input', role: 'textbox', name });
 const button: ActionTarget = { candidates: [{ by: 'role', role: 'button', name: 'Place order' }], tag: 'button', role: 'button', name: 'Place order' };
@@ -47,5 +47,23 @@ describe('replayer | lightSteps', () => {
     ];
     expect(isScreenshotDeferred(steps, 0)).toBe(false);
     expect(isScreenshotDeferred(steps, 1)).toBe(false);
+  });
+
+  it('defers the whole observation of a text fill followed by another edit, but never of a check or a select', () => {
+    const steps = [
+      step(0, { type: 'fill', target: field('City'), value: 'London' }),
+      step(1, { type: 'click', target: field('Postcode') }),
+      step(2, { type: 'fill', target: field('Postcode'), value: 'SW1A 1AA' }),
+      step(3, { type: 'check', target: field('Gift'), checked: true }),
+      step(4, { type: 'fill', target: field('Message'), value: 'Enjoy' }),
+      step(5, { type: 'click', target: button }),
+    ];
+    expect(isObservationDeferred(steps, 0)).toBe(true);
+    expect(isObservationDeferred(steps, 2)).toBe(true);
+    // A check may reveal the next field: it is observed (its screenshot is still deferred).
+    expect(isObservationDeferred(steps, 3)).toBe(false);
+    expect(isScreenshotDeferred(steps, 3)).toBe(true);
+    // The last edit before the button is observed and photographed.
+    expect(isObservationDeferred(steps, 4)).toBe(false);
   });
 });

@@ -30,12 +30,22 @@ describe('server | runs | confirmDivergences', () => {
     expect(confirmed.status).toBe('diverged');
   });
 
-  it('keeps a divergence that reproduces, with its probability and explanation', async () => {
+  it('keeps a divergence that reproduces, with the lower of its two probabilities and that one\'s explanation', async () => {
     const first = verdictOf([divergence('request-failed', 30, 0.9)]);
-    const confirmed = await confirmDivergences(first, async () => verdictOf([divergence('request-failed', 30, 0.88)]));
+    const confirmed = await confirmDivergences(first, async () => verdictOf([divergence('request-failed', 30, 0.95)]));
     expect(confirmed.divergences[0].noise).toBeUndefined();
     expect(confirmed.ticketProbability).toBeCloseTo(0.9);
     expect(confirmed.explanation).toHaveLength(1);
+
+    // A benign visual change that reproduces, whose first replay also happened not to get through the step:
+    // the context of that flake (blocked path) must not make the change a ticket.
+    const blocked = { ...divergence('visual-changed', 4, 0.57), evidence: { ticketProbability: 0.57, contributions: JSON.stringify([{ feature: 'blockedPath', value: 1, contribution: 2.2 }]) } };
+    const calm = { ...divergence('visual-changed', 4, 0.12), evidence: { ticketProbability: 0.12, contributions: JSON.stringify([{ feature: 'kind:visual-changed', value: 1, contribution: 0.2 }]) } };
+    const downgraded = await confirmDivergences(verdictOf([blocked]), async () => verdictOf([calm]));
+    expect(downgraded.divergences[0].noise).toBeUndefined();
+    expect(downgraded.ticketProbability).toBeCloseTo(0.12);
+    expect(downgraded.divergences[0].evidence?.ticketProbability).toBeCloseTo(0.12);
+    expect(downgraded.explanation.map((c) => c.feature)).toEqual(['kind:visual-changed']);
   });
 
   it('does not replay again when nothing would become a ticket', async () => {

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { observePage, type PageState } from './observePage.js';
+import { QUIET_WINDOW_MS, SHORT_QUIET_WINDOW_MS, waitForQuiescence } from './quiescence.js';
+import type { StepCollector } from './stepCollector.js';
+
+/**
+ * The wait before the first look after a step that made requests: a response's render usually lands within a frame
+ * of it, and looking earlier would mostly buy a second look.
+ */
+export const FIRST_LOOK_AFTER_REQUESTS_MS = 20;
+/** After a step that made no request its DOM updates are applied when the action returns: look at once. */
+export const FIRST_LOOK_MS = 0;
+/** A page that keeps changing under the first looks is observed the classic way: full quiet window, then look. */
+const OPTIMISTIC_LOOKS = 2;
+
+export interface SettleOptions<Capture> {
+  maxWaitMs: number;
+  requestsBeforeStep: number;
+  target: string;
+  previous?: PageState;
+  /** The page the step was performed on, observed if the app closed every tab. */
+  stepPage: Page;
+  /** Extra reading of the same settled state, taken after the page state (a screenshot); redone with it. */
+  capture: (page: Page, state: PageState) => Promise<Capture>;
+}
+
+export interface SettledObservation<Capture> {
+  state: PageState;
+  capture: Capture;
+  /** The page observed: the step's page, or a tab the app opened meanwhile. */
+  page: Page;
+  /** How long the page took to go quiet after the step, on Node's clock. */
+  quiescenceMs: number;
+}
+
+/**
+ * Observes the page once the step's effects have settled, without paying the quiet window before looking: it looks
+ * after a short first wait, then proves the look good by extending the same window (same page-clock anchor) over
+ * the time the look took. An unchanged mutation count at the end of the full window means the DOM that was read,
+ * snapshotted and photographed is the settled one; a change during the window means look again. The guarantee is
+ * the old one (no DOM change for the full window after the step, no request in flight), but the window now runs
+ * while the observation does instead of before it.
+ */
+export async function observeSettled<Capture>(collector: StepCollector, options: SettleOptions<Capture>): Promise<SettledObservation<Capture>> {
+  const { maxWaitMs, requestsBeforeStep } = options;
+  const started = Date.now();
+  const remaining = () => Math.max(maxWaitMs - (Date.now() - started), 0);
+  for (let look = 0; ; look++) {
+    const lookStarted = Date.now() - started;
+    const madeRequests = collector.requestsStarted > requestsBeforeStep;
+    const fullWindowMs = madeRequests ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
+    const optimistic = look < OPTIMISTIC_LOOKS;
+    const firstWindowMs = optimistic ? (madeRequests ? FIRST_LOOK_AFTER_REQUESTS_MS : FIRST_LOOK_MS) : fullWindowMs;
+    const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs });
+    const page = first.page ?? collector.page ?? options.stepPage;
+    const requestsAtLook = collector.requestsStarted;
+    const state = await observePage(page, options.target, options.previous);
+    const capture = await options.capture(page, state);
+    const quiescenceMs = lookStarted + first.quiescenceMs;
+    const budgetLeft = remaining();
+    // Out of budget, a page without the init script (about:blank: nothing to compare), or already the classic way.
+    if (!optimistic || budgetLeft === 0 || first.mutations === undefined) return { state, capture, page, quiescenceMs };
+    // The page could not be read (a navigation replaced the document mid-look): look again.
+    if (state.mutations === undefined) continue;
+    // A request during the look restarts the window from now, as after any request: its render may still come.
+    const anchor = collector.requestsStarted > requestsAtLook ? undefined : first.anchor;
+    const confirm = await waitForQuiescence(collector, budgetLeft, requestsBeforeStep, { windowMs: fullWindowMs, anchor });
+    const unchanged = confirm.page === page && confirm.document === state.document && confirm.mutations === state.mutations;
+    if (unchanged) return { state, capture, page, quiescenceMs };
+  }
+}
