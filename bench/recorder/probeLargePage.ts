@@ -2,7 +2,8 @@
 // variants on one bench page, interleaved in rotating order, against no recorder and bare rrweb in the same run.
 // Variants are the current build with one textual change each (edit VARIANT_EDITS to try an idea before making it
 // a real option or patch) or other builds of the recorder (PROBE_BUNDLES, e.g. one built from an earlier commit);
-// medians of CDP TaskDuration and ScriptDuration.
+// medians of CDP TaskDuration and ScriptDuration, and of the layout and style recalc time and counts that make up
+// most of the rest (the non-script part of the large page's cost, issue #8).
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
@@ -54,7 +55,10 @@ function tags(variant: string, query: URLSearchParams, ingest: string): string {
   return `<script src="${ingest}/${encodeURIComponent(variant)}.js" data-project="${query.get('key')}" data-endpoint="${ingest}" defer></script>`;
 }
 
-async function sample(browser: Browser, origin: string, variant: string, key: string): Promise<[number, number]> {
+/** TaskDuration and ScriptDuration, then the non-script parts CDP names: layout, style recalc, and their counts. */
+type Sample = [task: number, script: number, layout: number, style: number, layoutCount: number, styleCount: number];
+
+async function sample(browser: Browser, origin: string, variant: string, key: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const tab = await context.newPage();
@@ -64,8 +68,9 @@ async function sample(browser: Browser, origin: string, variant: string, key: st
     await drive(tab, page.name);
     await settle(tab, variant === 'no recorder' || variant === 'bare rrweb' ? variant : 'reprise');
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const value = (name: string) => metrics.find((m) => m.name === name)!.value * 1000;
-    return [value('TaskDuration'), value('ScriptDuration')];
+    const value = (name: string) => metrics.find((m) => m.name === name)!.value;
+    const ms = (name: string) => value(name) * 1000;
+    return [ms('TaskDuration'), ms('ScriptDuration'), ms('LayoutDuration'), ms('RecalcStyleDuration'), value('LayoutCount'), value('RecalcStyleCount')];
   } finally {
     await context.close();
   }
@@ -75,7 +80,7 @@ const server = await startBenchServer({ pages: { [page.path]: page.render }, scr
 const browser = await launchChromium();
 const loadBefore = loadavg()[0];
 try {
-  const samples = new Map<string, [number, number][]>(variants.map((v) => [v, []]));
+  const samples = new Map<string, Sample[]>(variants.map((v) => [v, []]));
   for (const variant of variants) await sample(browser, server.appOrigin, variant, 'warmup');
   for (let i = 0; i < iterations; i++) {
     for (let j = 0; j < variants.length; j++) {
@@ -83,12 +88,15 @@ try {
       samples.get(variant)!.push(await sample(browser, server.appOrigin, variant, `probe-${i}-${j}`));
     }
   }
-  const task = (v: string) => median(samples.get(v)!.map((s) => s[0]));
-  const script = (v: string) => median(samples.get(v)!.map((s) => s[1]));
+  const column = (v: string, index: number) => median(samples.get(v)!.map((s) => s[index]));
+  const task = (v: string) => column(v, 0);
   console.log(`${page.name}, ${iterations} interleaved samples each, ${cpus().length} cores, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`);
-  console.log('| variant | TaskDuration | vs no recorder | vs bare rrweb | ScriptDuration |\n| --- | ---: | ---: | ---: | ---: |');
+  console.log('| variant | TaskDuration | vs no recorder | vs bare rrweb | ScriptDuration | LayoutDuration | RecalcStyleDuration | layouts | style recalcs |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const v of variants) {
-    console.log(`| ${v} | ${task(v).toFixed(1)} ms | ${(task(v) / task('no recorder')).toFixed(2)}x | ${(task(v) / task('bare rrweb')).toFixed(2)}x | ${script(v).toFixed(1)} ms |`);
+    const ratios = `${(task(v) / task('no recorder')).toFixed(2)}x | ${(task(v) / task('bare rrweb')).toFixed(2)}x`;
+    const parts = [1, 2, 3].map((index) => `${column(v, index).toFixed(1)} ms`).join(' | ');
+    console.log(`| ${v} | ${task(v).toFixed(1)} ms | ${ratios} | ${parts} | ${column(v, 4)} | ${column(v, 5)} |`);
   }
 } finally {
   await browser.close();
