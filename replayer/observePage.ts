@@ -34,31 +34,44 @@ interface PageReading {
   animating?: boolean;
 }
 
+/** What is known of the page before its accessibility snapshot: everything but `aria`, and whether it will be reused. */
+export type PageReadout = Omit<PageState, 'aria'> & { ariaReused: boolean };
+
 /**
  * What the page shows after a step, normalized so that two runs of the same app compare equal. Title, text and
  * the DOM fingerprint come from one round trip; the accessibility snapshot (the costly part) is reused from
  * `previous` only when the fingerprint proves the page did not change since.
  */
 export async function observePage(page: Page, target: string, previous?: PageState): Promise<PageState> {
+  return (await observePageAlongside(page, target, previous, async () => undefined)).state;
+}
+
+/**
+ * observePage, with `alongside` started once the page is read and running while the accessibility snapshot is
+ * taken: a screenshot is encoded in the browser process while the snapshot runs in the renderer, so the two
+ * overlap instead of adding up. Both read the same DOM: nothing on the page changes between them.
+ */
+export async function observePageAlongside<T>(page: Page, target: string, previous: PageState | undefined, alongside: (readout: PageReadout) => Promise<T>): Promise<{ state: PageState; alongside: T }> {
   const url = relativeToTarget(target, page.url());
   const reading = await readPage(page);
-  const unchanged = reading.fingerprint !== undefined && previous?.fingerprint === reading.fingerprint && previous.url === url;
-  const aria = unchanged
+  const ariaReused = reading.fingerprint !== undefined && previous?.fingerprint === reading.fingerprint && previous.url === url;
+  // Read before the snapshot: the mutation count only grows, so a DOM change during the snapshot can never make a
+  // later fingerprint equal this one and reuse a stale tree.
+  const fullText = normalizeText(reading.text);
+  const readout: PageReadout = { url, title: reading.title, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex'), ariaReused };
+  if (reading.fingerprint !== undefined) readout.fingerprint = reading.fingerprint;
+  if (reading.document !== undefined) Object.assign(readout, { document: reading.document, mutations: reading.mutations });
+  if (reading.animating) readout.animating = true;
+  const extra = alongside(readout);
+  const aria = ariaReused && previous
     ? previous.aria
     : await page
         .locator('body')
         .ariaSnapshot({ timeout: SNAPSHOT_TIMEOUT_MS })
         .then((snapshot) => normalizeAria(snapshot).slice(0, MAX_ARIA_CHARS))
         .catch(() => '');
-  // Read before the snapshot: the mutation count only grows, so a DOM change during the snapshot can never make a
-  // later fingerprint equal this one and reuse a stale tree.
-  const fingerprint = reading.fingerprint;
-  const fullText = normalizeText(reading.text);
-  const state: PageState = { url, title: reading.title, aria, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex') };
-  if (fingerprint !== undefined) state.fingerprint = fingerprint;
-  if (reading.document !== undefined) Object.assign(state, { document: reading.document, mutations: reading.mutations });
-  if (reading.animating) state.animating = true;
-  return state;
+  const { ariaReused: _reused, ...rest } = readout;
+  return { state: { ...rest, aria }, alongside: await extra };
 }
 
 async function readPage(page: Page): Promise<PageReading> {

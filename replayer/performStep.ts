@@ -1,6 +1,7 @@
 import type { ElementHandle, Locator, Page } from 'playwright-core';
 import type { ActionTarget, StepAction, StepObservation, TargetCandidate } from '../protocol/index.js';
-import { formatCallLog, resolveTarget } from './resolveTarget.js';
+import { describeCandidate } from './candidateLocator.js';
+import { formatCallLog, resolveTarget, type ResolvedTarget } from './resolveTarget.js';
 import { syntheticValue } from './syntheticValue.js';
 import { joinTarget } from './targetUrl.js';
 
@@ -13,6 +14,12 @@ export interface StepContext {
   fixtures: Record<string, string>;
   seed: string;
   navigationTimeoutMs: number;
+  /**
+   * The element the previous step acted on, offered for reuse when this step targets the same recorded element on
+   * the same page. The caller sets it only across light steps (a focus click, a select-all, a fill inside a form),
+   * which change nothing but the field, so the match found a moment ago still holds. Set by performStep.
+   */
+  lastTarget?: { page: Page; key: string; element: Element; matchedBy: TargetCandidate | 'coordinates' };
 }
 
 export type StepOutcomeReport = Pick<StepObservation, 'outcome' | 'outcomeReason' | 'matchedBy'> & { status?: number };
@@ -43,14 +50,20 @@ export async function performStep(page: Page, action: StepAction, context: StepC
         await page.keyboard.press(action.key);
         return { outcome: 'performed' };
       }
-      return onTarget(page, action.target, (element) => element.press(action.key, { timeout: ACTIONABILITY_TIMEOUT_MS }));
+      return onTarget(page, action.target, context, (element) => element.press(action.key, { timeout: ACTIONABILITY_TIMEOUT_MS }));
     default:
-      return onTarget(page, action.target, (element) => act(element, action, context));
+      return onTarget(page, action.target, context, (element) => act(element, action, context));
   }
 }
 
-async function onTarget(page: Page, target: ActionTarget, perform: (element: Element) => Promise<unknown>): Promise<StepOutcomeReport> {
-  const resolved = await resolveTarget(page, target);
+async function onTarget(page: Page, target: ActionTarget, context: StepContext, perform: (element: Element) => Promise<unknown>): Promise<StepOutcomeReport> {
+  const key = JSON.stringify(target.candidates);
+  const last = context.lastTarget;
+  context.lastTarget = undefined;
+  const resolved: ResolvedTarget =
+    last && last.page === page && last.key === key
+      ? { kind: 'found', element: last.element, matchedBy: last.matchedBy, callLog: [`same element as the previous step (${last.matchedBy === 'coordinates' ? 'coordinates' : describeCandidate(last.matchedBy)})`] }
+      : await resolveTarget(page, target);
   if (resolved.kind === 'missing') {
     const frames = page.frames().length - 1;
     // Targets are resolved in the top document only; saying so saves a reader from hunting a selector bug.
@@ -66,9 +79,11 @@ async function onTarget(page: Page, target: ActionTarget, perform: (element: Ele
   }
   const matchedBy: TargetCandidate | 'coordinates' = resolved.matchedBy;
   try {
+    context.lastTarget = { page, key, element: resolved.element, matchedBy };
     await perform(resolved.element);
     return { outcome: 'performed', matchedBy };
   } catch (error) {
+    context.lastTarget = undefined;
     const message = String((error as Error).message ?? error).split('\n').slice(0, 6).join('\n');
     const timedOut = (error as Error).name === 'TimeoutError';
     return {

@@ -2,11 +2,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NetworkMode, NetworkRecord, ReplayResult, StepObservation, Trajectory } from '../protocol/index.js';
 import { installNetworkStubs } from './networkStubs.js';
 import { isLightStep, isObservationDeferred, isScreenshotDeferred } from './lightSteps.js';
-import type { PageState } from './observePage.js';
+import type { PageReadout, PageState } from './observePage.js';
 import { pageInitScript } from './pageInitScript.js';
 import { FetchBodyCapture, type CapturedExchange } from './fetchBodyCapture.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
-import { performStep, type StepOutcomeReport } from './performStep.js';
+import { performStep, type StepContext, type StepOutcomeReport } from './performStep.js';
 import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
 import { screenshotOf } from './screenshot.js';
 import { observeSettled } from './settledObservation.js';
@@ -88,7 +88,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     const firstPage = await context.newPage();
     collector.watch(firstPage);
     await fetchCapture?.attach(context, firstPage);
-    const stepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
+    const stepContext: StepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;
     /** A deferred field edit changed the page: the next photographed step must be photographed even if it changes nothing. */
     let unphotographedChange = false;
@@ -106,6 +106,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       const stepStarted = Date.now();
       const requestsBeforeStep = collector.requestsStarted;
       const urlBefore = page.url();
+      console.log('step', step.index, step.action.type, 'starts at', performance.now().toFixed(0));
       const report = await withTimeout(performStep(page, step.action, stepContext), stepTimeoutMs + stepContext.navigationTimeoutMs, step.action.type);
       if (step.index === 0 && step.action.type === 'navigate') {
         const problem = firstLoadProblem(report, options.targetLabel ?? 'Target', joinTarget(target, step.action.url), step.action.url);
@@ -119,10 +120,14 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         await waitForUrlChange(collector, urlBefore, EXPECTED_NAVIGATION_WAIT_MS);
       }
       const light = previous !== undefined && report.outcome === 'performed' && (isLightStep(step, next) || isObservationDeferred(trajectory.steps, step.index));
+      // Only a light step leaves its element for the next step to reuse: anything else may have changed the page.
+      if (!light) stepContext.lastTarget = undefined;
       const maxWaitMs = Math.max(Math.min(next?.gapMs ?? stepTimeoutMs, stepTimeoutMs), MIN_SETTLE_MS);
       const deferred = isScreenshotDeferred(trajectory.steps, step.index);
       const isLast = step.index === trajectory.steps.length - 1;
-      const photographs = (state: PageState) => (options.screenshots ?? true) && !deferred && (changedSince(previous, state) || unphotographedChange || isLast);
+      // Decided before the accessibility snapshot, so the screenshot can be taken alongside it: a page whose tree
+      // is not provably unchanged counts as changed (a superset of what the finished observation would say).
+      const photographs = (readout: PageReadout) => (options.screenshots ?? true) && !deferred && (changedBeforeSnapshot(previous, readout) || unphotographedChange || isLast);
       let state: PageState;
       let quiescenceMs = 0;
       let png: Buffer | undefined;
@@ -146,6 +151,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         break;
       }
       const events = await collector.drain();
+      console.log('drained step', step.index, 'at', performance.now().toFixed(0), events.pageErrors.length);
       const observation: StepObservation = {
         index: step.index,
         action: step.action,
@@ -166,7 +172,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (report.matchedBy) observation.matchedBy = report.matchedBy;
       if (events.notes.length) observation.notes = events.notes;
       if (!light && deferred) unphotographedChange ||= changedSince(previous, state);
-      else if (!light && photographs(state)) unphotographedChange = false;
+      else if (!light && png) unphotographedChange = false;
       if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
       observation.durationMs = Date.now() - stepStarted;
       result.steps.push(observation);
@@ -184,6 +190,10 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     result.durationMs = Date.now() - startedAt;
   }
   return result;
+}
+
+function changedBeforeSnapshot(previous: PageState | undefined, readout: PageReadout): boolean {
+  return !previous || previous.url !== readout.url || previous.textDigest !== readout.textDigest || !readout.ariaReused;
 }
 
 function changedSince(previous: PageState | undefined, state: PageState): boolean {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { observePage, type PageState } from './observePage.js';
+import { observePageAlongside, type PageReadout, type PageState } from './observePage.js';
 import { QUIET_WINDOW_MS, SHORT_QUIET_WINDOW_MS, waitForQuiescence } from './quiescence.js';
 import type { StepCollector } from './stepCollector.js';
 
@@ -20,8 +20,8 @@ export interface SettleOptions<Capture> {
   previous?: PageState;
   /** The page the step was performed on, observed if the app closed every tab. */
   stepPage: Page;
-  /** Extra reading of the same settled state, taken after the page state (a screenshot); redone with it. */
-  capture: (page: Page, state: PageState) => Promise<Capture>;
+  /** Extra reading of the same settled state (a screenshot), taken alongside the accessibility snapshot; redone with it. */
+  capture: (page: Page, readout: PageReadout) => Promise<Capture>;
 }
 
 export interface SettledObservation<Capture> {
@@ -54,8 +54,7 @@ export async function observeSettled<Capture>(collector: StepCollector, options:
     const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs });
     const page = first.page ?? collector.page ?? options.stepPage;
     const requestsAtLook = collector.requestsStarted;
-    const state = await observePage(page, options.target, options.previous);
-    const capture = await options.capture(page, state);
+    const { state, alongside: capture } = await observePageAlongside(page, options.target, options.previous, (readout) => options.capture(page, readout));
     const quiescenceMs = lookStarted + first.quiescenceMs;
     const budgetLeft = remaining();
     // Out of budget, a page without the init script (about:blank: nothing to compare), or already the classic way.
