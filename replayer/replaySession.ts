@@ -106,7 +106,6 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       const stepStarted = Date.now();
       const requestsBeforeStep = collector.requestsStarted;
       const urlBefore = page.url();
-      console.log('step', step.index, step.action.type, 'starts at', performance.now().toFixed(0));
       const report = await withTimeout(performStep(page, step.action, stepContext), stepTimeoutMs + stepContext.navigationTimeoutMs, step.action.type);
       if (step.index === 0 && step.action.type === 'navigate') {
         const problem = firstLoadProblem(report, options.targetLabel ?? 'Target', joinTarget(target, step.action.url), step.action.url);
@@ -151,7 +150,6 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         break;
       }
       const events = await collector.drain();
-      console.log('drained step', step.index, 'at', performance.now().toFixed(0), events.pageErrors.length);
       const observation: StepObservation = {
         index: step.index,
         action: step.action,
