@@ -1,4 +1,7 @@
-// New uncaught exceptions and console errors, compared as multisets of normalized messages.
+// New uncaught exceptions and console errors, compared as multisets of normalized messages. Replay attributes an
+// event to the step during whose settling it arrived, so an error thrown by a timer near the end of a quiet window
+// lands on this step in one replay and on the next in another: a message the baseline has on a neighbouring step
+// (and did not use up on this one) is not new.
 import { normalizeText } from '../../protocol/index.js';
 import type { StepPair } from './stepPair.js';
 import type { RawDivergence } from './types.js';
@@ -13,7 +16,8 @@ export function normalizeErrorMessage(message: string): string {
 }
 
 export function compareErrors(pair: StepPair): RawDivergence[] {
-  const pageErrors = newMessages(pair.baseline.pageErrors, pair.other.pageErrors).map(
+  const neighbours = pair.baselineNeighbours ?? [];
+  const pageErrors = newMessages(pair.baseline.pageErrors, pair.other.pageErrors, neighbours.flatMap((step) => step.pageErrors)).map(
     (message): RawDivergence => ({
       kind: 'page-error',
       step: pair.index,
@@ -23,7 +27,7 @@ export function compareErrors(pair: StepPair): RawDivergence[] {
       units: [normalizeErrorMessage(message)],
     }),
   );
-  const consoleErrors = newMessages(pair.baseline.consoleErrors, pair.other.consoleErrors).map(
+  const consoleErrors = newMessages(pair.baseline.consoleErrors, pair.other.consoleErrors, neighbours.flatMap((step) => step.consoleErrors)).map(
     (message): RawDivergence => ({
       kind: 'console-error',
       step: pair.index,
@@ -36,21 +40,25 @@ export function compareErrors(pair: StepPair): RawDivergence[] {
   return [...pageErrors, ...consoleErrors];
 }
 
-/** Messages of `other` beyond those `baseline` has, counting repeats. */
-function newMessages(baseline: string[], other: string[]): string[] {
+/** Messages of `other` beyond those `baseline` has, counting repeats, then beyond those on the baseline's neighbouring steps. */
+function newMessages(baseline: string[], other: string[], nearby: string[]): string[] {
+  return unmatched(unmatched(other, baseline), nearby);
+}
+
+function unmatched(messages: string[], against: string[]): string[] {
   const remaining = new Map<string, number>();
-  for (const message of baseline) {
+  for (const message of against) {
     const key = normalizeErrorMessage(message);
     remaining.set(key, (remaining.get(key) ?? 0) + 1);
   }
-  const added: string[] = [];
-  for (const message of other) {
+  const left: string[] = [];
+  for (const message of messages) {
     const key = normalizeErrorMessage(message);
     const count = remaining.get(key) ?? 0;
     if (count > 0) remaining.set(key, count - 1);
-    else added.push(message);
+    else left.push(message);
   }
-  return added;
+  return left;
 }
 
 function clip(message: string): string {

@@ -65,6 +65,7 @@ function pairAt(baseline: ReplayResult, other: ReplayResult, index: number): Ste
     other: other.steps[index],
     baselineUrlBefore: baseline.steps[index - 1]?.url ?? stepStartUrl(baseline.steps[index]),
     otherUrlBefore: other.steps[index - 1]?.url ?? stepStartUrl(other.steps[index]),
+    baselineNeighbours: [baseline.steps[index - 1], baseline.steps[index + 1]].filter((step): step is StepObservation => step !== undefined),
   };
 }
 

@@ -10,6 +10,8 @@ export interface StepPair {
   /** URLs before the step (after the previous one), to tell "stays on" from "goes elsewhere". */
   baselineUrlBefore?: string;
   otherUrlBefore?: string;
+  /** The baseline's steps just before and after this one, for events whose step is a matter of timing. */
+  baselineNeighbours?: StepObservation[];
 }
 
 export function routeOf(url: string): string {

@@ -31,6 +31,19 @@ describe('analysis | compareReplays', () => {
     expect(navigation.summary).toBe("After clicking 'Place order' the page stays on /checkout instead of going to /orders/:id/confirmation");
   });
 
+  it('does not call an error new when the baseline logged it one step earlier or later, but does two steps away', async () => {
+    const late = 'Uncaught Error: Widget exploded';
+    const blobs = memoryBlobs();
+    const baseline = replay(withStep(checkoutSteps(), 1, { pageErrors: [late], consoleErrors: ['Failed to load resource: the server responded with a status of 404 (Not Found)'] }));
+    const shifted = withStep(checkoutSteps('https://preview.test'), 2, { pageErrors: [late], consoleErrors: ['Failed to load resource: the server responded with a status of 404 (Not Found)'] });
+    const divergences = await compareReplays({ baseline, candidate: replay(shifted), loadBlob: blobs.loadBlob, saveBlob: blobs.saveBlob });
+    expect(kinds(divergences).filter((kind) => kind.endsWith('error'))).toEqual([]);
+
+    const twoAway = replay(withStep(checkoutSteps(), 0, { pageErrors: [late] }));
+    const farther = await compareReplays({ baseline: twoAway, candidate: replay(withStep(checkoutSteps('https://preview.test'), 2, { pageErrors: [late, late] })), loadBlob: blobs.loadBlob, saveBlob: blobs.saveBlob });
+    expect(kinds(farther).filter((kind) => kind.endsWith('error'))).toEqual(['2:page-error', '2:page-error']);
+  });
+
   it('reports a step the candidate could not perform, and attributes later differences to it', async () => {
     const steps = checkoutSteps('https://preview.test');
     steps[1] = { ...steps[1], outcome: 'target-missing', outcomeReason: 'No element matched.\nCall log:\n- getByLabel(Email): 0 matches' };
