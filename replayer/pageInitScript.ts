@@ -75,6 +75,11 @@ const INIT_SOURCE = String.raw`function (options) {
   // performed are awaited), or after maxMs: { quietAfterMs, settled }.
   // A new tab appears to Playwright some time after the click that opened it, often after a quiet window: the
   // page says when it asked for one, so replay can wait for the tab instead of observing the opener.
+  // A navigation the page started (location.href = ..., a form post, a link) is under way well before Playwright
+  // reports its request or its commit: this document is leaving, and nothing read from it is the step's result.
+  // A navigation that ends as a download or a 204 leaves the document in place: after a second it counts as over.
+  var leavingSince = -1;
+  window.addEventListener('beforeunload', function () { leavingSince = performance.now(); });
   var popupRequested = false;
   var nativeOpen = window.open;
   window.open = function () {
@@ -95,6 +100,7 @@ const INIT_SOURCE = String.raw`function (options) {
   window.__repriseQuiet = function (quietMs, maxMs, anchor) {
     var start = performance.now();
     var from = typeof anchor === 'number' ? anchor : start;
+    var idled = false;
     return new Promise(function (resolve) {
       function done(result) {
         result.anchor = from;
@@ -108,6 +114,12 @@ const INIT_SOURCE = String.raw`function (options) {
         var popup = popupRequested;
         if (popup) popupRequested = false;
         if (popup) return done({ quietAfterMs: now - start, settled: false, popupRequested: true });
+        if (leavingSince >= 0 && now - leavingSince < 1000) return done({ quietAfterMs: now - start, settled: false, leaving: true });
+        if (now - since >= quietMs && !idled && typeof requestIdleCallback === 'function') {
+          // Quiet only counts once the page has had nothing left to do: replay's own work (the look it just
+          // took) can hold back the app's queued tasks, such as the continuation of a response that navigates.
+          return void requestIdleCallback(function () { idled = true; check(); }, { timeout: 100 });
+        }
         if (now - since >= quietMs) return done({ quietAfterMs: Math.max(since - start, 0), settled: true });
         if (now - start >= maxMs) return done({ quietAfterMs: now - start, settled: false });
         setTimeout(check, Math.min(quietMs - (now - since), maxMs - (now - start)) + 1);

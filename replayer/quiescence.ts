@@ -19,6 +19,8 @@ interface QuietResult {
   settled: boolean;
   /** The page opened, or a click asked for, a new tab since the last wait. */
   popupRequested?: boolean;
+  /** The document is unloading: a navigation it started is under way. */
+  leaving?: boolean;
   /** The page-clock time the quiet window was counted from; pass it back to extend the same window. */
   anchor?: number;
   /** The document's mutation count when the wait ended, and the document's id. */
@@ -68,8 +70,8 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
     if (!page) return { quiescenceMs: elapsed };
     const quietMs = options.windowMs ?? (collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS);
     const result = await waitInPage(page, quietMs, remaining, anchor);
-    if (!result) {
-      // Navigating: the old document is gone and the new one may not have run the init script yet.
+    if (!result || result.leaving) {
+      // Navigating: the old document is leaving or gone, and the new one may not have run the init script yet.
       anchor = undefined;
       await sleep(NAVIGATION_RETRY_MS);
       continue;
