@@ -55,10 +55,10 @@ export async function observePageAlongside<T>(page: Page, target: string, previo
   const url = relativeToTarget(target, page.url());
   const reading = await readPage(page);
   const ariaReused = reading.fingerprint !== undefined && previous?.fingerprint === reading.fingerprint && previous.url === url;
-  // Read before the snapshot: the mutation count only grows, so a DOM change during the snapshot can never make a
-  // later fingerprint equal this one and reuse a stale tree.
   const fullText = normalizeText(reading.text);
   const readout: PageReadout = { url, title: reading.title, text: fullText.slice(0, MAX_TEXT_CHARS), textDigest: createHash('sha1').update(fullText).digest('hex'), ariaReused };
+  // Read before the snapshot: the mutation count only grows, so a DOM change during the snapshot can never make a
+  // later fingerprint equal this one and reuse a stale tree.
   if (reading.fingerprint !== undefined) readout.fingerprint = reading.fingerprint;
   if (reading.document !== undefined) Object.assign(readout, { document: reading.document, mutations: reading.mutations });
   if (reading.animating) readout.animating = true;

@@ -32,7 +32,7 @@ export async function resolveTarget(page: Page, target: ActionTarget): Promise<R
       // A role Playwright does not know (or a bad selector, reported below) cannot be verified: trust the candidate.
       if (!verified) identity = undefined;
       if (verified?.kind === 'chosen') {
-        callLog.push(`${label}: matched${verified.of > 1 ? ` (nearest of ${verified.of} to the recorded box)` : ''}`);
+        callLog.push(matchedLine(label, verified.of));
         return { kind: 'found', element: verified.locator, matchedBy: candidate, callLog };
       }
     }
@@ -60,13 +60,17 @@ export async function resolveTarget(page: Page, target: ActionTarget): Promise<R
       callLog.push(`${label}: matched an element, but ${identity.mismatch}`);
       continue;
     }
-    callLog.push(`${label}: matched${picked.of > 1 ? ` (nearest of ${picked.of} to the recorded box)` : ''}`);
+    callLog.push(matchedLine(label, picked.of));
     return { kind: 'found', element: picked.locator, matchedBy: candidate, callLog };
   }
   const byPoint = await elementAtPoint(page, target, callLog);
   if (byPoint) return { kind: 'found', element: byPoint, matchedBy: 'coordinates', callLog };
   if (hidden) return { kind: 'hidden', matchedBy: hidden, callLog };
   return { kind: 'missing', callLog };
+}
+
+function matchedLine(label: string, of: number): string {
+  return `${label}: matched${of > 1 ? ` (nearest of ${of} to the recorded box)` : ''}`;
 }
 
 type Picked =
