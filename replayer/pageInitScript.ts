@@ -78,6 +78,7 @@ const INIT_SOURCE = String.raw`function (options) {
   // A navigation the page started (location.href = ..., a form post, a link) is under way well before Playwright
   // reports its request or its commit: this document is leaving, and nothing read from it is the step's result.
   // A navigation that ends as a download or a 204 leaves the document in place: after a second it counts as over.
+  var NETWORK_POLL_MS = 5;
   var leavingSince = -1;
   window.addEventListener('beforeunload', function () { leavingSince = performance.now(); });
   var popupRequested = false;
@@ -93,6 +94,54 @@ const INIT_SOURCE = String.raw`function (options) {
     var newTabTarget = target !== '' && target !== '_self' && target !== '_parent' && target !== '_top';
     if (newTabTarget || event.ctrlKey || event.metaKey || event.shiftKey) popupRequested = true;
   });
+  // The app's own fetch and XHR calls, from the call to the end of the body read. Node hears of a request, and of
+  // its end, on its own schedule: the page may already wait for a response Node has not seen start, or be about to
+  // run the continuation of one Node has seen end. Counting here closes both gaps.
+  var pendingNetwork = 0;
+  var lastNetworkAt = -1;
+  function networkSettled() {
+    pendingNetwork = Math.max(pendingNetwork - 1, 0);
+    lastNetworkAt = performance.now();
+  }
+  // Hands the app a new promise that settles like the native one, a turn later. The native one gets its handlers
+  // here, so an unhandled rejection still comes from the promise the app holds, as it would without replay.
+  function tracked(promise) {
+    pendingNetwork++;
+    return new Promise(function (resolve, reject) {
+      promise.then(function (value) { networkSettled(); resolve(value); }, function (error) { networkSettled(); reject(error); });
+    });
+  }
+  function trackMethod(owner, name) {
+    var native = owner && owner[name];
+    if (typeof native !== 'function') return;
+    owner[name] = function () { return tracked(native.apply(this, arguments)); };
+  }
+  trackMethod(window, 'fetch');
+  ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'].forEach(function (name) { trackMethod(window.Response && Response.prototype, name); });
+  if (window.XMLHttpRequest) {
+    var nativeSend = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function () {
+      pendingNetwork++;
+      // loadend comes after the app's load and readystatechange handlers, and after abort, error and timeout.
+      this.addEventListener('loadend', networkSettled, { once: true });
+      try {
+        return nativeSend.apply(this, arguments);
+      } catch (error) {
+        this.removeEventListener('loadend', networkSettled);
+        networkSettled();
+        throw error;
+      }
+    };
+  }
+  // Quiet only counts once the page has nothing left to run: replay's own work (the look it just took) can hold back
+  // the app's queued tasks, such as a timer that came due. A background-priority task runs after every task of
+  // higher priority that is ready. Not requestIdleCallback: Chromium grants no idle period for a while after input,
+  // so after a click every verdict would wait out the callback's timeout.
+  function afterQueuedTasks(callback) {
+    if (window.scheduler && typeof scheduler.postTask === 'function') return void scheduler.postTask(callback, { priority: 'background' }).catch(callback);
+    if (typeof requestIdleCallback === 'function') return void requestIdleCallback(callback, { timeout: 100 });
+    setTimeout(callback, 0);
+  }
   // Resolves once the DOM has had no mutation for quietMs counted from anchor (default: the call, so effects of the
   // step just performed are awaited), or after maxMs: { quietAfterMs, settled, anchor, mutations, document }.
   // Replay observes after a short window, then calls again with the first call's anchor and the full window: an
@@ -110,19 +159,20 @@ const INIT_SOURCE = String.raw`function (options) {
       }
       function check() {
         var now = performance.now();
-        var since = Math.max(lastMutationAt, from);
+        var since = Math.max(lastMutationAt, lastNetworkAt, from);
         var popup = popupRequested;
         if (popup) popupRequested = false;
         if (popup) return done({ quietAfterMs: now - start, settled: false, popupRequested: true });
         if (leavingSince >= 0 && now - leavingSince < 1000) return done({ quietAfterMs: now - start, settled: false, leaving: true });
-        if (now - since >= quietMs && !idled && typeof requestIdleCallback === 'function') {
-          // Quiet only counts once the page has had nothing left to do: replay's own work (the look it just
-          // took) can hold back the app's queued tasks, such as the continuation of a response that navigates.
-          return void requestIdleCallback(function () { idled = true; check(); }, { timeout: 100 });
-        }
-        if (now - since >= quietMs) return done({ quietAfterMs: Math.max(since - start, 0), settled: true });
+        var quiet = pendingNetwork === 0 && now - since >= quietMs;
+        // The queued tasks must have run after the window closed: a task that ran before may have queued more.
+        if (!quiet) idled = false;
+        if (quiet && !idled) return void afterQueuedTasks(function () { idled = true; check(); });
+        if (quiet) return done({ quietAfterMs: Math.max(since - start, 0), settled: true });
         if (now - start >= maxMs) return done({ quietAfterMs: now - start, settled: false });
-        setTimeout(check, Math.min(quietMs - (now - since), maxMs - (now - start)) + 1);
+        // A pending request has no end time to aim at: look again shortly.
+        var untilQuiet = pendingNetwork > 0 ? NETWORK_POLL_MS : quietMs - (now - since);
+        setTimeout(check, Math.min(untilQuiet, maxMs - (now - start)) + 1);
       }
       // Never answer in the calling task: DevTools runs this call ahead of timers already due, so an app timer
       // that fires inside the window (an error thrown 50 ms after a click) must get to run before the answer.

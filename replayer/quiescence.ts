@@ -63,7 +63,7 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
     const remaining = maxWaitMs - elapsed;
     if (remaining <= 0) return { quiescenceMs: elapsed };
     if (collector.inFlight.size > 0) {
-      await sleep(REQUEST_POLL_MS);
+      await collector.nextRequestEnd(REQUEST_POLL_MS);
       continue;
     }
     const page = collector.page;

@@ -10,7 +10,7 @@ export type ResolvedTarget =
   /** Elements matched but none was visible. */
   | { kind: 'hidden'; matchedBy: TargetCandidate; callLog: string[] };
 
-/** More matches than this is a selector that means something else on this page. */
+/** Of many visible matches, the nearest to the recorded box is sought among the first this many. */
 const MAX_MATCHES_INSPECTED = 20;
 const INTERACTIVE = 'button, a[href], input, select, textarea, summary, label, [role=button], [role=link], [role=checkbox], [role=menuitem], [role=tab], [role=option]';
 
@@ -79,80 +79,47 @@ type Picked =
   | { kind: 'ambiguous'; of: number }
   | { kind: 'chosen'; locator: Locator; of: number };
 
-/** The one visible match, or the nearest to the recorded box of several; one round trip in the common case. */
+/**
+ * The one visible match, or the nearest to the recorded box of several; one round trip in the common case.
+ * Counted in Playwright's utility world, where its actions and accessibility snapshots run: anything asked in the
+ * page's main world (evaluateAll, boundingBox) first sets up a second selector engine there, ~35 ms on each new
+ * document of the demo shop. Only a choice between several visible matches reads their boxes there.
+ */
 async function pick(locator: Locator, rect: Rect | undefined): Promise<Picked> {
-  const { count, boxes } = await matchBoxes(locator);
-  if (count === 0) return { kind: 'none' };
-  const visible = await visibleMatches(locator, boxes);
-  if (visible.length === 0) return { kind: 'hidden', count };
-  if (visible.length === 1) return { kind: 'chosen', locator: visible[0].locator, of: 1 };
-  if (!rect) return { kind: 'ambiguous', of: visible.length };
-  return { kind: 'chosen', locator: nearest(visible, rect), of: visible.length };
+  const visible = locator.filter({ visible: true });
+  const visibleCount = await visible.count();
+  if (visibleCount === 1) return { kind: 'chosen', locator: visible, of: 1 };
+  if (visibleCount === 0) {
+    const count = await locator.count();
+    return count === 0 ? { kind: 'none' } : { kind: 'hidden', count };
+  }
+  if (!rect) return { kind: 'ambiguous', of: visibleCount };
+  return { kind: 'chosen', locator: visible.nth(await nearestIndex(visible, rect)), of: visibleCount };
+}
+
+async function nearestIndex(visible: Locator, rect: Rect): Promise<number> {
+  const boxes = await visible.evaluateAll(
+    (elements, max) =>
+      elements.slice(0, max).map((element) => {
+        const box = element.getBoundingClientRect();
+        return { x: box.x, y: box.y, width: box.width, height: box.height };
+      }),
+    MAX_MATCHES_INSPECTED,
+  );
+  const centreX = rect.x + rect.width / 2;
+  const centreY = rect.y + rect.height / 2;
+  let best = 0;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  boxes.forEach((box, index) => {
+    const distance = Math.hypot(box.x + box.width / 2 - centreX, box.y + box.height / 2 - centreY);
+    if (distance < bestDistance) [best, bestDistance] = [index, distance];
+  });
+  return best;
 }
 
 /** `Call log:` block in the style of Playwright's errors. */
 export function formatCallLog(callLog: readonly string[]): string {
   return `Call log:\n${callLog.map((line) => `  - ${line}`).join('\n')}`;
-}
-
-interface MatchBox {
-  visible: boolean;
-  /** False where visibility cannot be told the way Playwright does (display: contents): asked per element. */
-  certain: boolean;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * Every match's box and visibility in one round trip: the match count, and no `isVisible` and `boundingBox` per
- * match (a catalogue page has a dozen "Add to cart" buttons). Visibility follows Playwright's rule: a non-empty box
- * and computed visibility 'visible'. Throws for a selector Playwright cannot parse.
- */
-async function matchBoxes(locator: Locator): Promise<{ count: number; boxes: MatchBox[] }> {
-  return locator.evaluateAll(
-    (elements, max) => ({
-      count: elements.length,
-      boxes: elements.slice(0, max).map((element) => {
-        const rect = element.getBoundingClientRect();
-        const style = getComputedStyle(element);
-        return {
-          visible: style.visibility === 'visible' && rect.width > 0 && rect.height > 0,
-          certain: style.display !== 'contents',
-          x: rect.x,
-          y: rect.y,
-          width: rect.width,
-          height: rect.height,
-        };
-      }),
-    }),
-    MAX_MATCHES_INSPECTED,
-  );
-}
-
-/** The visible ones among the first matches; where the box cannot tell (display: contents), Playwright is asked. */
-async function visibleMatches(locator: Locator, boxes: MatchBox[]): Promise<Array<{ locator: Locator; box: MatchBox }>> {
-  const visible: Array<{ locator: Locator; box: MatchBox }> = [];
-  for (let i = 0; i < boxes.length; i++) {
-    const nth = locator.nth(i);
-    const box = boxes[i];
-    const isVisible = box.certain ? box.visible : await nth.isVisible().catch(() => false);
-    if (isVisible) visible.push({ locator: nth, box });
-  }
-  return visible;
-}
-
-function nearest(candidates: Array<{ locator: Locator; box: MatchBox }>, rect: Rect): Locator {
-  const centreX = rect.x + rect.width / 2;
-  const centreY = rect.y + rect.height / 2;
-  let best = candidates[0].locator;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const { locator, box } of candidates) {
-    const distance = Math.hypot(box.x + box.width / 2 - centreX, box.y + box.height / 2 - centreY);
-    if (distance < bestDistance) [best, bestDistance] = [locator, distance];
-  }
-  return best;
 }
 
 /**

@@ -33,6 +33,7 @@ export class StepCollector {
   private readonly bodies = new Map<Request, Promise<Buffer | undefined>>();
   private readonly exchanges = new CapturedExchanges();
   private readonly watched = new WeakSet<Page>();
+  private readonly requestEndWaiters = new Set<() => void>();
 
   constructor(private readonly context: BrowserContext, private readonly target: string) {
     context.on('page', (page) => {
@@ -104,6 +105,19 @@ export class StepCollector {
     this.events.notes.push(text);
   }
 
+  /** Resolves when the next request finishes or fails, or after `maxMs`: a wait for quiet reacts at once. */
+  nextRequestEnd(maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.requestEndWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, maxMs);
+      this.requestEndWaiters.add(wake);
+    });
+  }
+
   /** What happened since the last call; waits briefly for response bodies still being read. */
   async drain(): Promise<StepEvents> {
     await Promise.race([Promise.all(this.pendingBodies), new Promise((resolve) => setTimeout(resolve, 1_000))]);
@@ -114,6 +128,7 @@ export class StepCollector {
 
   private finished(request: Request): void {
     this.inFlight.delete(request);
+    for (const wake of [...this.requestEndWaiters]) wake();
     const startedAt = this.startedAt.get(request) ?? Date.now();
     this.startedAt.delete(request);
     if (!OBSERVED_RESOURCE_TYPES.has(request.resourceType())) return;
