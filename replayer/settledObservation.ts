@@ -4,12 +4,11 @@ import { QUIET_WINDOW_MS, SHORT_QUIET_WINDOW_MS, waitForQuiescence } from './qui
 import type { StepCollector } from './stepCollector.js';
 
 /**
- * The wait before the first look after a step that made requests: a response's render usually lands within a frame
- * of it, and looking earlier would mostly buy a second look.
+ * The first look comes as soon as nothing is in flight and the page has run its queued work: the page counts the
+ * app's own requests to the end of their body reads, and its quiet verdict waits for the tasks already due, so a
+ * response's render has usually landed by then, and the confirmation that follows catches the rest.
  */
-export const FIRST_LOOK_AFTER_REQUESTS_MS = 20;
-/** After a step that made no request its DOM updates are applied when the action returns: look at once. */
-export const FIRST_LOOK_MS = 0;
+const FIRST_LOOK_MS = 0;
 /** A page that keeps changing under the first looks is observed the classic way: full quiet window, then look. */
 const OPTIMISTIC_LOOKS = 2;
 
@@ -50,7 +49,7 @@ export async function observeSettled<Capture>(collector: StepCollector, options:
     const madeRequests = collector.requestsStarted > requestsBeforeStep;
     const fullWindowMs = madeRequests ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
     const optimistic = look < OPTIMISTIC_LOOKS;
-    const firstWindowMs = optimistic ? (madeRequests ? FIRST_LOOK_AFTER_REQUESTS_MS : FIRST_LOOK_MS) : fullWindowMs;
+    const firstWindowMs = optimistic ? FIRST_LOOK_MS : fullWindowMs;
     const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs });
     const page = first.page ?? collector.page ?? options.stepPage;
     const requestsAtLook = collector.requestsStarted;
