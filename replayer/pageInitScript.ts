@@ -121,14 +121,20 @@ const INIT_SOURCE = String.raw`function (options) {
   if (window.XMLHttpRequest) {
     var nativeSend = XMLHttpRequest.prototype.send;
     XMLHttpRequest.prototype.send = function () {
+      // A listener of this call's own: a second send() on a busy request throws, and must not take the first's.
+      var settled = false;
+      function settle() {
+        if (!settled) networkSettled();
+        settled = true;
+      }
       pendingNetwork++;
       // loadend comes after the app's load and readystatechange handlers, and after abort, error and timeout.
-      this.addEventListener('loadend', networkSettled, { once: true });
+      this.addEventListener('loadend', settle, { once: true });
       try {
         return nativeSend.apply(this, arguments);
       } catch (error) {
-        this.removeEventListener('loadend', networkSettled);
-        networkSettled();
+        this.removeEventListener('loadend', settle);
+        settle();
         throw error;
       }
     };

@@ -86,6 +86,16 @@ describe('replayer | the page says when it is quiet', () => {
     expect(await page.evaluate(() => (window as any).__xhr)).toBe(200);
   });
 
+  it('still waits for an XMLHttpRequest, and no longer, after a second send() on it threw', async () => {
+    const result = await quietAfter(
+      `const xhr = new XMLHttpRequest(); xhr.open('GET', '/api/slow'); xhr.onload = () => { window.__first = xhr.status; }; xhr.send();` +
+        `try { xhr.send(); } catch (error) { window.__second = error.name; }`,
+    );
+    expect(result.settled).toBe(true);
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(300);
+    expect(await page.evaluate(() => [(window as any).__first, (window as any).__second])).toEqual([200, 'InvalidStateError']);
+  });
+
   it('counts the quiet window from the response, so the render after it is awaited', async () => {
     const result = await quietAfter(`fetch('/api/slow').then(() => setTimeout(() => { document.getElementById('out').textContent = 'rendered'; }, 10));`);
     expect(result.settled).toBe(true);
