@@ -4,7 +4,7 @@
 // a real option or patch) or other builds of the recorder (PROBE_BUNDLES, e.g. one built from an earlier commit);
 // medians of CDP TaskDuration and ScriptDuration, and of the layout and style recalc time and counts that make up
 // most of the rest (the non-script part of the large page's cost, issue #8).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../replayer/browser.js';
@@ -55,8 +55,15 @@ function tags(variant: string, query: URLSearchParams, ingest: string): string {
   return `<script src="${ingest}/${encodeURIComponent(variant)}.js" data-project="${query.get('key')}" data-endpoint="${ingest}" defer></script>`;
 }
 
-/** TaskDuration and ScriptDuration, then the non-script parts CDP names: layout, style recalc, and their counts. */
-type Sample = [task: number, script: number, layout: number, style: number, layoutCount: number, styleCount: number];
+/**
+ * TaskDuration and ScriptDuration, then the non-script parts CDP names: layout, style recalc, and their counts; then
+ * task minus script per sample, and the rest of the task time CDP attributes (compile, DevTools commands, "other").
+ */
+type Sample = [
+  task: number, script: number, layout: number, style: number, layoutCount: number, styleCount: number,
+  taskMinusScript: number, compile: number, devtools: number, taskOther: number, ingestRequests: number,
+  settleMs: number,
+];
 
 async function sample(browser: Browser, origin: string, variant: string, key: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -66,11 +73,20 @@ async function sample(browser: Browser, origin: string, variant: string, key: st
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await tab.goto(`${origin}${page.path}?${new URLSearchParams({ variant, key })}`, { waitUntil: 'load' });
     await drive(tab, page.name);
+    const settleStart = performance.now();
     await settle(tab, variant === 'no recorder' || variant === 'bare rrweb' ? variant : 'reprise');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const value = (name: string) => metrics.find((m) => m.name === name)!.value;
     const ms = (name: string) => value(name) * 1000;
-    return [ms('TaskDuration'), ms('ScriptDuration'), ms('LayoutDuration'), ms('RecalcStyleDuration'), value('LayoutCount'), value('RecalcStyleCount')];
+    const optionalMs = (name: string) => (metrics.some((m) => m.name === name) ? ms(name) : Number.NaN);
+    return [
+      ms('TaskDuration'), ms('ScriptDuration'), ms('LayoutDuration'), ms('RecalcStyleDuration'), value('LayoutCount'), value('RecalcStyleCount'),
+      ms('TaskDuration') - ms('ScriptDuration'), optionalMs('V8CompileDuration'), optionalMs('DevToolsCommandDuration'), optionalMs('TaskOtherDuration'),
+      // A variant that stops delivering would look cheap: the ingest requests it made tell it apart.
+      server.tally(key).requests,
+      // How long the page lives after its scenario: idle-time work (GC among it) grows with it, whoever causes it.
+      performance.now() - settleStart,
+    ];
   } finally {
     await context.close();
   }
@@ -88,15 +104,27 @@ try {
       samples.get(variant)!.push(await sample(browser, server.appOrigin, variant, `probe-${i}-${j}`));
     }
   }
+  // PROBE_RAW=file keeps every sample, e.g. to see whether a variant's time is bimodal (a GC in some loads only).
+  if (process.env.PROBE_RAW) writeFileSync(process.env.PROBE_RAW, JSON.stringify(Object.fromEntries(samples)));
   const column = (v: string, index: number) => median(samples.get(v)!.map((s) => s[index]));
   const task = (v: string) => column(v, 0);
   console.log(`${page.name}, ${iterations} interleaved samples each, ${cpus().length} cores, load ${loadBefore.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`);
-  console.log('| variant | TaskDuration | vs no recorder | vs bare rrweb | ScriptDuration | LayoutDuration | RecalcStyleDuration | layouts | style recalcs |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| variant | TaskDuration | vs no recorder | vs bare rrweb | ScriptDuration | LayoutDuration | RecalcStyleDuration | layouts | style recalcs | Task-Script | V8Compile | DevToolsCommand | TaskOther | ingest requests | settle wall |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const v of variants) {
     const ratios = `${(task(v) / task('no recorder')).toFixed(2)}x | ${(task(v) / task('bare rrweb')).toFixed(2)}x`;
     const parts = [1, 2, 3].map((index) => `${column(v, index).toFixed(1)} ms`).join(' | ');
-    console.log(`| ${v} | ${task(v).toFixed(1)} ms | ${ratios} | ${parts} | ${column(v, 4)} | ${column(v, 5)} |`);
+    const rest = [6, 7, 8, 9].map((index) => `${column(v, index).toFixed(1)} ms`).join(' | ');
+    console.log(`| ${v} | ${task(v).toFixed(1)} ms | ${ratios} | ${parts} | ${column(v, 4)} | ${column(v, 5)} | ${rest} | ${column(v, 10)} | ${column(v, 11).toFixed(0)} ms |`);
+  }
+  // Samples of one rotation ran back to back, so load swings hit both sides of a pair: the median of paired
+  // differences is steadier than the difference of medians.
+  const paired = (v: string, index: number) => samples.get(v)!.map((s, i) => s[index] - samples.get('reprise')![i][index]);
+  console.log('\n| variant | Task - reprise (paired median) | Task-Script - reprise (paired median) | rotations below reprise |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const v of variants.filter((name) => name !== 'reprise')) {
+    const below = paired(v, 0).filter((d) => d < 0).length;
+    console.log(`| ${v} | ${median(paired(v, 0)).toFixed(1)} ms | ${median(paired(v, 6)).toFixed(1)} ms | ${below}/${iterations} |`);
   }
 } finally {
   await browser.close();
