@@ -144,8 +144,8 @@ const INIT_SOURCE = String.raw`function (options) {
   // higher priority that is ready. Not requestIdleCallback: Chromium grants no idle period for a while after input,
   // so after a click every verdict would wait out the callback's timeout.
   function afterQueuedTasks(callback) {
+    // Every Chromium replay drives has scheduler.postTask; a plain task is the fallback for anything else.
     if (window.scheduler && typeof scheduler.postTask === 'function') return void scheduler.postTask(callback, { priority: 'background' }).catch(callback);
-    if (typeof requestIdleCallback === 'function') return void requestIdleCallback(callback, { timeout: 100 });
     setTimeout(callback, 0);
   }
   // Resolves once the DOM has had no mutation for quietMs counted from anchor (default: the call, so effects of the

@@ -3,12 +3,6 @@ import { observePageAlongside, type PageReadout, type PageState } from './observ
 import { QUIET_WINDOW_MS, SHORT_QUIET_WINDOW_MS, waitForQuiescence } from './quiescence.js';
 import type { StepCollector } from './stepCollector.js';
 
-/**
- * The first look comes as soon as nothing is in flight and the page has run its queued work: the page counts the
- * app's own requests to the end of their body reads, and its quiet verdict waits for the tasks already due, so a
- * response's render has usually landed by then, and the confirmation that follows catches the rest.
- */
-const FIRST_LOOK_MS = 0;
 /** A page that keeps changing under the first looks is observed the classic way: full quiet window, then look. */
 const OPTIMISTIC_LOOKS = 2;
 
@@ -49,7 +43,10 @@ export async function observeSettled<Capture>(collector: StepCollector, options:
     const madeRequests = collector.requestsStarted > requestsBeforeStep;
     const fullWindowMs = madeRequests ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
     const optimistic = look < OPTIMISTIC_LOOKS;
-    const firstWindowMs = optimistic ? FIRST_LOOK_MS : fullWindowMs;
+    // An optimistic look comes as soon as nothing is in flight and the page has run its queued work (the page counts
+    // the app's own requests to the end of their body reads): a response's render has usually landed by then, and
+    // the confirmation below catches the rest.
+    const firstWindowMs = optimistic ? 0 : fullWindowMs;
     const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs });
     const page = first.page ?? collector.page ?? options.stepPage;
     const requestsAtLook = collector.requestsStarted;
