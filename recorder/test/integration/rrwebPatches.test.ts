@@ -1,7 +1,9 @@
 // recorder/build.mjs patches @rrweb/record's source for speed and size. These tests record the same page with
 // rrweb as published and with the patched build, in real Chromium, and require the same events: the full snapshot
-// and the mutations that follow, on a page that walks every patched path (blocked and masked regions, text under
-// masked and unmasked parents, shadow roots, custom elements, form fields).
+// and the mutations that follow, and the same mirror ids, on a page that walks every patched path (blocked and masked
+// regions, text under masked and unmasked parents, shadow roots, custom elements, form fields) and every case the
+// lean serializer (recorder/rrwebLeanSerializer.mjs) must leave to rrweb: inputs, svg, links with relative href,
+// style attributes with url(), stylesheets, scripts, head whitespace, scrolled elements, nodes directly in a shadow root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +12,11 @@ import { launchChromium } from '../../../replayer/browser.js';
 import { buildRrwebBundles, recordingPage } from './rrwebBuilds.js';
 
 const BODY = `
-<header><h1>Catalogue</h1><!-- a comment --><nav><a href="/a">A</a> <a href="#b">B</a></nav></header>
+<header><h1>Catalogue</h1><!-- a comment --><nav><a href="/a">A</a> <a href="#b">B</a> <a href="../up/page?x=1">Up</a></nav></header>
+<div id="styled" style="background-image: url(img/bg.png); color: blue" title="plain attribute">styled text</div>
+<table background="table-bg.png"><tr><td background="cell.png">cell</td><th>head cell</th></tr></table>
+<div id="scroller" style="width: 50px; height: 50px; overflow: auto"><div style="width: 400px; height: 400px">scrolled content</div></div>
+<p>   </p><button type="button">Plain button</button><label>Label <b>bold</b></label>
 <main>
   <article class="card"><h3>Visible title</h3><p>Plain text <b>bold</b> tail</p><img src="/img.png" srcset="/a.png 1x, /b.png 2x"></article>
   <section class="reprise-mask"><p>Masked by class <span>nested deeper</span></p>direct text</section>
@@ -29,6 +35,9 @@ const BODY = `
   customElements.define('x-card', class extends HTMLElement {});
   document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>shadow text <b>inside</b></p>plain shadow text';
   document.getElementById('masked-host').attachShadow({ mode: 'open' }).innerHTML = '<p>masked shadow text</p>';
+  const scroller = document.getElementById('scroller');
+  scroller.scrollLeft = 30;
+  scroller.scrollTop = 40;
 </script>`;
 
 /** Reprise's own rrweb options (recorder/rrwebOptions.ts, without the functions), and rrweb's defaults. */
@@ -50,7 +59,27 @@ const MUTATE = `
   document.querySelector('.card').setAttribute('data-state', 'changed');
   document.querySelector('.reprise-mask span').textContent = 'changed masked';
   document.getElementById('host').shadowRoot.querySelector('p').append(' more shadow text');
+  document.getElementById('host').shadowRoot.append(document.createElement('div'), 'text added to a shadow root');
+  main.appendChild(document.querySelector('.card'));
+  const link = document.createElement('a');
+  link.setAttribute('href', 'relative/added');
+  link.setAttribute('style', 'background: url(added.png)');
+  link.textContent = 'added link';
+  main.appendChild(link);
+  main.insertAdjacentHTML('beforeend', '<svg><rect width="1" height="1"></rect></svg><x-card>added custom</x-card><input value="added input">');
 `;
+
+/** Every node's mirror id in tree order, shadow trees included: later mutations refer to nodes by these ids. */
+const MIRROR_IDS = `(() => {
+  const ids = [];
+  const visit = (node) => {
+    ids.push(node.nodeName + ':' + window.rrwebRecord.mirror.getId(node));
+    if (node.shadowRoot) node.shadowRoot.childNodes.forEach(visit);
+    node.childNodes.forEach(visit);
+  };
+  visit(document);
+  return ids.join(' ');
+})()`;
 
 let browser: Browser;
 let server: Server;
@@ -78,19 +107,20 @@ afterAll(async () => {
 });
 
 /** The events one build records: full snapshot, then the mutations of MUTATE. Timestamps are the only thing dropped. */
-async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTION_SETS): Promise<{ snapshot: string; mutations: string; text: string }> {
+async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTION_SETS): Promise<{ snapshot: string; mutations: string; mirror: string; text: string }> {
   const tab = await browser.newPage();
   try {
     await tab.goto(`${origin}/?${new URLSearchParams({ rrweb, options })}`);
     await tab.waitForFunction('window.__events.some((event) => event.type === 2)');
     await tab.evaluate(MUTATE);
     await tab.waitForFunction('window.__events.some((event) => event.type === 3 && event.data.source === 0 && event.data.adds.length > 0)');
+    const mirror = (await tab.evaluate(MIRROR_IDS)) as string;
     const events = (await tab.evaluate('window.__events.map(({ timestamp, ...rest }) => rest)')) as { type: number; data: { source?: number; href?: string } }[];
     const snapshot = JSON.stringify(events.find((event) => event.type === 2));
     const mutations = JSON.stringify(events.filter((event) => event.type === 3 && event.data.source === 0));
     // The page's own URL (in Meta-free events only through resolved links) differs by the query naming the build.
     const sameUrl = (text: string) => text.split(`rrweb=${rrweb}`).join('rrweb=X');
-    return { snapshot: sameUrl(snapshot), mutations: sameUrl(mutations), text: snapshot + mutations };
+    return { snapshot: sameUrl(snapshot), mutations: sameUrl(mutations), mirror, text: snapshot + mutations };
   } finally {
     await tab.close();
   }
@@ -99,15 +129,24 @@ async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTI
 describe('recorder | rrweb build patches', () => {
   for (const options of Object.keys(OPTION_SETS) as (keyof typeof OPTION_SETS)[]) {
     it(`serializes the same snapshot and mutations as rrweb as published, with ${options} options`, async () => {
+      expect(bundles.patched).toContain('leanSerialize('); // the lean serializer is in the build under test
       const published = await record('published', options);
       const patched = await record('patched', options);
       expect(patched.snapshot).toBe(published.snapshot);
       expect(patched.mutations).toBe(published.mutations);
+      expect(patched.mirror).toBe(published.mirror);
+      expect(published.mirror.match(/:[1-9]\d*/g)?.length).toBeGreaterThan(100); // ids, not -1 (unknown) for all
       // The page really walked the patched paths: text under both kinds of parent, shadow roots, custom elements.
       expect(published.text).toContain('Visible title');
       expect(published.text).toContain('shadow text ');
       expect(published.text).toContain('"isCustom":true');
       expect(published.text).toContain('added text ');
+      // ... and the cases the lean serializer leaves to rrweb.
+      expect(published.text).toContain('"rr_scrollLeft":30');
+      expect(published.text).toContain('/up/page?x=1');
+      expect(published.text).toMatch(/url\(http:\/\/127\.0\.0\.1:\d+\/img\/bg\.png\)/);
+      expect(published.text).toContain('text added to a shadow root');
+      expect(published.text).toContain('"isSVG":true');
       if (options === 'reprise') {
         expect(published.text).not.toContain('nested deeper');
         expect(published.text).not.toContain('masked shadow text');

@@ -1,0 +1,104 @@
+// A lean path through rrweb 2.1.6's serializeNodeWithId for the nodes most pages are made of: plain HTML elements
+// and the text inside them (issue #8, large page). rrweb builds and destructures three options objects per node and
+// runs every special case (form fields, stylesheets, iframes, media, canvas, slimDOM, custom elements, shadow DOM)
+// for every element; this path serializes the common node itself and returns LEAN_FALLBACK for anything else, so
+// rrweb's own code handles it. It must produce exactly rrweb's serialized node (same keys, in the same order) and the
+// same mirror entries: recorder/test/integration/rrwebPatches.test.ts records with and without it.
+//
+// The source below runs inside @rrweb/record's module (recorder/build.mjs inserts it), so it calls rrweb's own
+// helpers: index (untainted DOM accessors), needMaskingText, _isBlockedElement, transformAttribute, toLowerCase,
+// getRootId, genId, IGNORED_NODE, NodeType and copyNodeList (from build.mjs's SNAPSHOT_PATCHES).
+
+const LEAN_SERIALIZER_SOURCE = `
+// HTML elements rrweb serializes from their attributes alone (uppercase: an HTML element in an HTML document). Not
+// here, so always rrweb's path: form fields and options, link/style/script/meta/head, img/media/canvas/iframe/object,
+// dialog, form (instanceof check), svg and MathML, custom elements (they contain a hyphen).
+const LEAN_TAG_NAMES = new Map(
+  "HTML BODY DIV SPAN P A UL OL LI DL DT DD H1 H2 H3 H4 H5 H6 HEADER FOOTER MAIN NAV SECTION ARTICLE ASIDE B I U S EM STRONG SMALL MARK CODE PRE BLOCKQUOTE Q CITE ABBR TIME SUP SUB BR HR LABEL BUTTON FIELDSET LEGEND TABLE CAPTION THEAD TBODY TFOOT TR TD TH FIGURE FIGCAPTION DETAILS SUMMARY"
+    .split(" ").map((name) => [name, name.toLowerCase()])
+);
+const LEAN_FALLBACK = {};
+// rrweb's needsMask step, with the text-node shortcut of build.mjs's SNAPSHOT_PATCHES.
+function leanNeedsMask(n, options) {
+  const needsMask = options.needsMask;
+  if (needsMask || (needsMask === false && n.nodeType === 3)) return needsMask;
+  return needMaskingText(n, options.maskTextClass, options.maskTextSelector, needsMask === void 0);
+}
+// A child of a shadow root (or of any fragment) gets isShadow: rrweb's path sets it.
+function leanParentIsPlain(parent) {
+  return parent === null || parent.nodeType !== 11;
+}
+// rrweb's bypassOptions: what serializeNodeWithId hands to an element's children. It differs from the element's own
+// options only in needsMask, cssCaptured and newlyAddedElement (absent there: false); every reader applies the same
+// defaults, so a copy of the options is equivalent. Reused down the tree while needsMask stays the same (lean
+// elements never change preserveWhiteSpace or cssCaptured).
+function leanChildOptions(options, needsMask) {
+  if (options.leanChildOptions === true && options.needsMask === needsMask) return options;
+  return { ...options, needsMask, cssCaptured: false, newlyAddedElement: false, leanChildOptions: true };
+}
+// rrweb's two onSerialize hooks (record's snapshot and MutationBuffer) act only on iframes, stylesheet links and
+// shadow hosts; a lean node is none of these, so the hook is not called for it.
+function leanElement(n, options) {
+  const tagName = LEAN_TAG_NAMES.get(n.tagName);
+  if (tagName === void 0 || index.shadowRoot(n) || !leanParentIsPlain(index.parentNode(n))) return LEAN_FALLBACK;
+  if (_isBlockedElement(n, options.blockClass, options.blockSelector)) return LEAN_FALLBACK;
+  const needsMask = leanNeedsMask(n, options);
+  const { doc, mirror: mirror2 } = options;
+  const rootId = getRootId(doc, mirror2);
+  const attributes = {};
+  const len = n.attributes.length;
+  for (let i = 0; i < len; i++) {
+    const attr = n.attributes[i];
+    attributes[attr.name] = transformAttribute(doc, tagName, toLowerCase(attr.name), attr.value);
+  }
+  if (!options.newlyAddedElement) {
+    if (n.scrollLeft) attributes.rr_scrollLeft = n.scrollLeft;
+    if (n.scrollTop) attributes.rr_scrollTop = n.scrollTop;
+  }
+  const serializedNode = { type: NodeType.Element, tagName, attributes, childNodes: [], isSVG: void 0, needBlock: false, rootId, isCustom: void 0 };
+  const id = mirror2.hasNode(n) ? mirror2.getId(n) : genId();
+  serializedNode.id = id;
+  mirror2.add(n, serializedNode);
+  if (id === IGNORED_NODE) return null;
+  serializedNode.needBlock = void 0;
+  if (options.skipChild) return serializedNode;
+  const childOptions = leanChildOptions(options, needsMask);
+  for (const childN of copyNodeList(index.childNodes(n))) {
+    const serializedChildNode = serializeNodeWithId(childN, childOptions);
+    if (serializedChildNode) serializedNode.childNodes.push(serializedChildNode);
+  }
+  return serializedNode;
+}
+// Masked text (maskTextFn), text in a stylesheet or script, and text whose parent's CSS was captured: rrweb's path.
+function leanText(n, options) {
+  if (options.cssCaptured) return LEAN_FALLBACK;
+  if (leanNeedsMask(n, options)) return LEAN_FALLBACK;
+  const parent = index.parentNode(n);
+  if (!leanParentIsPlain(parent)) return LEAN_FALLBACK;
+  const parentTagName = parent && parent.tagName;
+  if (parentTagName === "STYLE" || parentTagName === "SCRIPT") return LEAN_FALLBACK;
+  const { mirror: mirror2, preserveWhiteSpace = true } = options;
+  const serializedNode = { type: NodeType.Text, textContent: index.textContent(n) || "", rootId: getRootId(options.doc, mirror2) };
+  let id;
+  if (mirror2.hasNode(n)) id = mirror2.getId(n);
+  else if (!preserveWhiteSpace && !serializedNode.textContent.replace(/^\\s+|\\s+$/gm, "").length) id = IGNORED_NODE;
+  else id = genId();
+  serializedNode.id = id;
+  mirror2.add(n, serializedNode);
+  return id === IGNORED_NODE ? null : serializedNode;
+}
+function leanSerialize(n, options) {
+  const nodeType = n.nodeType;
+  if (nodeType === 1) return leanElement(n, options);
+  if (nodeType === 3) return leanText(n, options);
+  return LEAN_FALLBACK;
+}
+`;
+
+/** Textual patches of @rrweb/record 2.1.6, applied after recorder/build.mjs's SNAPSHOT_PATCHES (copyNodeList). */
+export const LEAN_SERIALIZER_PATCHES = [
+  [
+    'function serializeNodeWithId(n, options) {\n  const {\n    doc,',
+    `${LEAN_SERIALIZER_SOURCE}function serializeNodeWithId(n, options) {\n  const lean = leanSerialize(n, options);\n  if (lean !== LEAN_FALLBACK) return lean;\n  const {\n    doc,`,
+  ],
+];
