@@ -148,19 +148,33 @@ const INIT_SOURCE = String.raw`function (options) {
     if (window.scheduler && typeof scheduler.postTask === 'function') return void scheduler.postTask(callback, { priority: 'background' }).catch(callback);
     setTimeout(callback, 0);
   }
+  // What replay reads of a settled page, in the task that found it settled (observePage.ts).
+  function readPage() {
+    var fingerprint = window.__repriseDocument + '|' + window.__repriseMutations + '|' + window.__repriseFormState();
+    var animating = document.getAnimations().some(function (animation) { return animation.playState === 'running'; });
+    var text = document.body ? document.body.innerText : '';
+    return { title: document.title, text: text, fingerprint: fingerprint, animating: animating, document: window.__repriseDocument, mutations: window.__repriseMutations };
+  }
   // Resolves once the DOM has had no mutation for quietMs counted from anchor (default: the call, so effects of the
-  // step just performed are awaited), or after maxMs: { quietAfterMs, settled, anchor, mutations, document }.
+  // step just performed are awaited), or after maxMs: { quietAfterMs, settled, anchor, mutations, document }, and
+  // with read, the page's reading taken in the same task (one round trip less per look).
   // Replay observes after a short window, then calls again with the first call's anchor and the full window: an
   // unchanged mutation count proves the observation saw a DOM that stayed quiet (see settledObservation.ts).
-  window.__repriseQuiet = function (quietMs, maxMs, anchor) {
+  window.__repriseQuiet = function (quietMs, maxMs, anchor, read) {
     var start = performance.now();
     var from = typeof anchor === 'number' ? anchor : start;
     var idled = false;
     return new Promise(function (resolve) {
       function done(result) {
+        // Text measured, and later photographed, in fallback fonts would differ from a run where the fonts arrived.
+        if (read && !result.leaving && !result.popupRequested && document.fonts.status !== 'loaded') {
+          return void document.fonts.ready.then(function () { idled = false; check(); });
+        }
         result.anchor = from;
         result.mutations = window.__repriseMutations;
         result.document = window.__repriseDocument;
+        // A reading that throws (a page that broke innerText) is left to observePage's own read.
+        if (read && !result.leaving && !result.popupRequested) try { result.reading = readPage(); } catch (error) { /* read again from Node */ }
         resolve(result);
       }
       function check() {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { PageReading } from './observePage.js';
 import type { StepCollector } from './stepCollector.js';
 
 /**
@@ -29,6 +30,7 @@ interface QuietResult {
   /** The document's mutation count when the wait ended, and the document's id. */
   mutations?: number;
   document?: string;
+  reading?: PageReading;
 }
 
 export interface Quiescence {
@@ -41,6 +43,8 @@ export interface Quiescence {
   /** Mutation count of the page's document at the end of the wait, and which document that was. */
   mutations?: number;
   document?: string;
+  /** With `read`: the page as it was when it was found quiet, read in that same task. */
+  reading?: PageReading;
 }
 
 export interface QuiescenceOptions {
@@ -48,6 +52,8 @@ export interface QuiescenceOptions {
   windowMs?: number;
   /** Count the window from this page-clock time (an earlier wait's anchor) instead of from now. */
   anchor?: number;
+  /** Read the page (title, text, fingerprint) in the task that gives the verdict: saves observePage a round trip. */
+  read?: boolean;
 }
 
 /** How long a tab the page asked for may take to reach Playwright before replay goes on without it (popup blocked). */
@@ -72,7 +78,7 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
     const page = collector.page;
     if (!page) return { quiescenceMs: elapsed };
     const quietMs = options.windowMs ?? (collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS);
-    const result = await waitInPage(page, quietMs, remaining, anchor);
+    const result = await waitInPage(page, quietMs, remaining, anchor, options.read ?? false);
     if (!result || result.leaving) {
       // Navigating: the old document is leaving or gone, and the new one may not have run the init script yet.
       anchor = undefined;
@@ -90,23 +96,36 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
       continue;
     }
     const settledAt = result.settled ? elapsed + Math.round(result.quietAfterMs) : Date.now() - started;
-    return { quiescenceMs: settledAt, page, anchor: result.anchor, mutations: result.mutations, document: result.document };
+    return { quiescenceMs: settledAt, page, anchor: result.anchor, mutations: result.mutations, document: result.document, reading: result.reading };
   }
 }
 
 /**
  * Waits until the page's URL differs from `urlBefore` (or another page took over, or `maxWaitMs` passed). Used after
  * a step that changed the URL in the recording: a link click returns before its navigation commits, and a quiet
- * window alone would observe the old page. page.url() is kept current by Playwright's events, so polling it is
- * free of round trips.
+ * window alone would observe the old page. page.url() is kept current by Playwright's events, so checking it is
+ * free of round trips; a committed navigation wakes the wait at once.
  */
 export async function waitForUrlChange(collector: StepCollector, urlBefore: string, maxWaitMs: number): Promise<void> {
   const page = collector.page;
   const started = Date.now();
   while (Date.now() - started < maxWaitMs) {
     if (!page || collector.page !== page || page.isClosed() || page.url() !== urlBefore) return;
-    await sleep(REQUEST_POLL_MS);
+    await nextNavigation(page, REQUEST_POLL_MS);
   }
+}
+
+/** Resolves when the page commits a navigation, or after `maxMs` (a tab switch has no event on this page). */
+function nextNavigation(page: Page, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      page.off('framenavigated', done);
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    page.on('framenavigated', done);
+  });
 }
 
 async function waitForPageSwitch(collector: StepCollector, page: Page, maxWaitMs: number): Promise<void> {
@@ -114,15 +133,15 @@ async function waitForPageSwitch(collector: StepCollector, page: Page, maxWaitMs
   while (collector.page === page && Date.now() - started < maxWaitMs) await sleep(REQUEST_POLL_MS);
 }
 
-async function waitInPage(page: Page, quietMs: number, maxMs: number, anchor: number | undefined): Promise<QuietResult | undefined> {
+async function waitInPage(page: Page, quietMs: number, maxMs: number, anchor: number | undefined, read: boolean): Promise<QuietResult | undefined> {
   return page
     .evaluate(
-      ([quiet, max, from]) => {
-        const wait = (window as unknown as { __repriseQuiet?: (q: number, m: number, a?: number) => Promise<QuietResult> }).__repriseQuiet;
+      ([quiet, max, from, withReading]) => {
+        const wait = (window as unknown as { __repriseQuiet?: (q: number, m: number, a: number | undefined, r: boolean) => Promise<QuietResult> }).__repriseQuiet;
         // A document the init script did not reach (about:blank) has nothing to wait for.
-        return wait ? wait(quiet, max, from ?? undefined) : { quietAfterMs: 0, settled: true };
+        return wait ? wait(quiet, max, from ?? undefined, withReading) : { quietAfterMs: 0, settled: true };
       },
-      [quietMs, maxMs, anchor ?? null] as const,
+      [quietMs, maxMs, anchor ?? null, read] as const,
     )
     .catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import { FetchBodyCapture, type CapturedExchange } from './fetchBodyCapture.js';
 import { installResponseBodyCapture } from './responseBodyCapture.js';
 import { performStep, type StepContext, type StepOutcomeReport } from './performStep.js';
 import { waitForQuiescence, waitForUrlChange } from './quiescence.js';
-import { screenshotOf } from './screenshot.js';
+import { prepareScreenshots, screenshotOf } from './screenshot.js';
 import { observeSettled } from './settledObservation.js';
 import { MAX_SHAPE_BODY_BYTES, StepCollector } from './stepCollector.js';
 import { joinTarget } from './targetUrl.js';
@@ -87,6 +87,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     }
     const firstPage = await context.newPage();
     collector.watch(firstPage);
+    if (options.screenshots ?? true) prepareScreenshots(firstPage);
     await fetchCapture?.attach(context, firstPage);
     const stepContext: StepContext = { target, fixtures: options.fixtures ?? {}, seed: options.seed ?? trajectory.sessionId, navigationTimeoutMs: Math.max(stepTimeoutMs, 10_000) };
     let previous: PageState | undefined;

@@ -22,6 +22,11 @@ export async function screenshotOf(page: Page, state: Pick<PageState, 'animating
   return page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' }).catch(() => undefined);
 }
 
+/** Opens the page's DevTools session ahead of its first screenshot, while the first navigation runs. */
+export function prepareScreenshots(page: Page): void {
+  void sessionOf(page).catch(() => undefined);
+}
+
 function sessionOf(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {

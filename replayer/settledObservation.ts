@@ -47,10 +47,12 @@ export async function observeSettled<Capture>(collector: StepCollector, options:
     // the app's own requests to the end of their body reads): a response's render has usually landed by then, and
     // the confirmation below catches the rest.
     const firstWindowMs = optimistic ? 0 : fullWindowMs;
-    const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs });
+    const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs, read: true });
     const page = first.page ?? collector.page ?? options.stepPage;
     const requestsAtLook = collector.requestsStarted;
-    const { state, alongside: capture } = await observePageAlongside(page, options.target, options.previous, (readout) => options.capture(page, readout));
+    // The verdict's reading is of the page it waited on; any other page is read afresh.
+    const reading = first.page === page ? first.reading : undefined;
+    const { state, alongside: capture } = await observePageAlongside(page, options.target, options.previous, (readout) => options.capture(page, readout), reading);
     const quiescenceMs = lookStarted + first.quiescenceMs;
     const budgetLeft = remaining();
     // Out of budget, a page without the init script (about:blank: nothing to compare), or already the classic way.

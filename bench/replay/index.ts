@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CUSTOMER_FLOWS, DEMO_PASSWORD, type ShopVariant } from '../../e2e/apps/shop/index.js';
 import { startDemoEnvironment } from '../../e2e/harness/demoEnvironment.js';
+import type { Browser } from 'playwright-core';
 import type { ReplayResult, Trajectory } from '../../protocol/index.js';
 import { replaySession, toTrajectory } from '../../replayer/index.js';
 import { recordShopSessions, type RecordedShopSession } from '../../replayer/test/fixtures/recordShopSessions.js';
@@ -37,17 +38,22 @@ export async function run(args: string[] = []): Promise<string> {
     const humanReplays = await replayPool(env.browser, humanTrajectories, baselineUrl, 1, FIXTURES);
     tables.push(speedTable('human pace, Keystroke-Level Model: 2.45 s to think and point before each action, 120 ms keystrokes', humanSessions, humanReplays.results));
 
-    // Against a hand-written script of the same flow, interleaved so both see the same machine load.
+    // Against a hand-written script of the same flow, interleaved so all three see the same machine load, in an
+    // order that rotates every iteration (no case always runs right after the same other one, or first), after
+    // one untimed round.
     const checkout = trajectories[sessions.findIndex((session) => session.flow === 'guest-checkout')];
-    const timings: Record<string, number[]> = { script: [], replay: [], 'replay, no screenshots': [] };
+    const cases: [string, () => Promise<unknown>][] = [
+      ['script', () => handWrittenCheckout(env.browser, baselineUrl)],
+      ['replay', () => replayCheckout(env.browser, checkout, baselineUrl, true)],
+      ['replay, no screenshots', () => replayCheckout(env.browser, checkout, baselineUrl, false)],
+    ];
+    const timings: Record<string, number[]> = Object.fromEntries(cases.map(([name]) => [name, []]));
+    for (const [, perform] of cases) await perform();
     for (let i = 0; i < iterations; i++) {
-      let started = performance.now();
-      await handWrittenCheckout(env.browser, baselineUrl);
-      timings.script.push(performance.now() - started);
-      for (const [name, screenshots] of [['replay', true], ['replay, no screenshots', false]] as const) {
-        started = performance.now();
-        const result = await replaySession({ browser: env.browser, trajectory: checkout, target: baselineUrl, saveBlob: async () => 'discarded', fixtures: FIXTURES, screenshots });
-        if (result.status !== 'completed') throw new Error(`bench replay: guest-checkout replay failed: ${result.error}`);
+      for (let k = 0; k < cases.length; k++) {
+        const [name, perform] = cases[(i + k) % cases.length];
+        const started = performance.now();
+        await perform();
         timings[name].push(performance.now() - started);
       }
     }
@@ -79,6 +85,11 @@ export async function run(args: string[] = []): Promise<string> {
     await env.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function replayCheckout(browser: Browser, trajectory: Trajectory, target: string, screenshots: boolean): Promise<void> {
+  const result = await replaySession({ browser, trajectory, target, saveBlob: async () => 'discarded', fixtures: FIXTURES, screenshots });
+  if (result.status !== 'completed') throw new Error(`bench replay: guest-checkout replay failed: ${result.error}`);
 }
 
 function speedTable(pace: string, sessions: RecordedShopSession[], results: ReplayResult[]): string {

@@ -8,6 +8,7 @@ import { pageInitScript } from '../../pageInitScript.js';
 interface QuietResult {
   quietAfterMs: number;
   settled: boolean;
+  reading?: { text: string };
 }
 
 // The page's own quiet check (pageInitScript's __repriseQuiet) waits for the app's fetch and XHR calls, body reads
@@ -100,6 +101,22 @@ describe('replayer | the page says when it is quiet', () => {
     const result = await quietAfter(`fetch('/api/slow').then(() => setTimeout(() => { document.getElementById('out').textContent = 'rendered'; }, 10));`);
     expect(result.settled).toBe(true);
     expect(await page.locator('#out').textContent()).toBe('rendered');
+  });
+
+  it('reads the page in the task that found it quiet: the render after the response, and the count that proves it', async () => {
+    const result = await page.evaluate(async () => {
+      fetch('/api/slow').then(() => setTimeout(() => { document.getElementById('out')!.textContent = 'read with the verdict'; }, 10));
+      return (window as any).__repriseQuiet(20, 3_000, undefined, true);
+    });
+    expect(result.settled).toBe(true);
+    expect(result.reading.text).toContain('read with the verdict');
+    expect(result.reading.title).toBe('Quiet');
+    // The reading's count is the verdict's: a later confirmation compares against this very DOM.
+    expect(result.reading.mutations).toBe(result.mutations);
+    expect(result.reading.document).toBe(result.document);
+    expect(result.reading.fingerprint.startsWith(`${result.document}|${result.mutations}|`)).toBe(true);
+    // Without `read` the verdict carries no reading (the confirmation wait needs none).
+    expect((await quietAfter('')).reading).toBeUndefined();
   });
 
   it('keeps an unhandled fetch rejection a page error, and a handled one silent', async () => {
