@@ -139,6 +139,67 @@ const INIT_SOURCE = String.raw`function (options) {
       }
     };
   }
+  // The app's short timers and animation frames: a render the app defers (a debounced search, a validation message
+  // set after a delay, a rAF-batched update) is awaited until it has run, instead of hoping it lands inside the
+  // quiet window. Longer timers (a toast hiding after seconds, a poll) are not waited for; nor is a self-rearming
+  // loop past its third link (an animation, a ticker), and a chain that re-arms through promises only until
+  // TIMER_WAIT_CAP_MS after the wait began. Replay's own timers use the native functions.
+  var TIMER_HORIZON_MS = 500;
+  var MAX_TIMER_CHAIN = 3;
+  var TIMER_WAIT_CAP_MS = 1000;
+  var nativeSetTimeout = window.setTimeout;
+  var nativeClearTimeout = window.clearTimeout;
+  var nativeClearInterval = window.clearInterval;
+  var pendingTimeouts = new Set();
+  var pendingFrames = new Set();
+  var timerDepth = 0;
+  var lastTimerAt = -1;
+  function settleTimer(pending, id) {
+    if (pending.delete(id)) lastTimerAt = performance.now();
+  }
+  // Runs the app's callback as link number depth of a chain (a timer it sets is the next link), then marks it done.
+  function runTracked(pending, id, depth, callback, args) {
+    var outer = timerDepth;
+    timerDepth = depth;
+    try {
+      return callback.apply(window, args);
+    } finally {
+      timerDepth = outer;
+      settleTimer(pending, id);
+    }
+  }
+  window.setTimeout = function setTimeout(handler, delay) {
+    var depth = timerDepth + 1;
+    if (typeof handler !== 'function' || (Number(delay) || 0) > TIMER_HORIZON_MS || depth > MAX_TIMER_CHAIN) return nativeSetTimeout.apply(window, arguments);
+    var args = Array.prototype.slice.call(arguments, 2);
+    var id = nativeSetTimeout.call(window, function () { return runTracked(pendingTimeouts, id, depth, handler, args); }, delay);
+    pendingTimeouts.add(id);
+    return id;
+  };
+  // clearInterval clears a timeout too: timeouts and intervals share their ids.
+  window.clearTimeout = function clearTimeout(id) {
+    settleTimer(pendingTimeouts, id);
+    return nativeClearTimeout.call(window, id);
+  };
+  window.clearInterval = function clearInterval(id) {
+    settleTimer(pendingTimeouts, id);
+    return nativeClearInterval.call(window, id);
+  };
+  if (typeof window.requestAnimationFrame === 'function') {
+    var nativeRequestFrame = window.requestAnimationFrame;
+    var nativeCancelFrame = window.cancelAnimationFrame;
+    window.requestAnimationFrame = function requestAnimationFrame(callback) {
+      var depth = timerDepth + 1;
+      if (typeof callback !== 'function' || depth > MAX_TIMER_CHAIN) return nativeRequestFrame.call(window, callback);
+      var id = nativeRequestFrame.call(window, function (time) { return runTracked(pendingFrames, id, depth, callback, [time]); });
+      pendingFrames.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = function cancelAnimationFrame(id) {
+      settleTimer(pendingFrames, id);
+      return nativeCancelFrame.call(window, id);
+    };
+  }
   // Quiet only counts once the page has nothing left to run: replay's own work (the look it just took) can hold back
   // the app's queued tasks, such as a timer that came due. A background-priority task runs after every task of
   // higher priority that is ready. Not requestIdleCallback: Chromium grants no idle period for a while after input,
@@ -146,7 +207,7 @@ const INIT_SOURCE = String.raw`function (options) {
   function afterQueuedTasks(callback) {
     // Every Chromium replay drives has scheduler.postTask; a plain task is the fallback for anything else.
     if (window.scheduler && typeof scheduler.postTask === 'function') return void scheduler.postTask(callback, { priority: 'background' }).catch(callback);
-    setTimeout(callback, 0);
+    nativeSetTimeout.call(window, callback, 0);
   }
   // What replay reads of a settled page, in the task that found it settled (observePage.ts).
   function readPage() {
@@ -179,24 +240,27 @@ const INIT_SOURCE = String.raw`function (options) {
       }
       function check() {
         var now = performance.now();
-        var since = Math.max(lastMutationAt, lastNetworkAt, from);
+        // Past the cap, the app's timers neither hold the verdict nor restart the window.
+        var timersCapped = now - from >= TIMER_WAIT_CAP_MS;
+        var timersPending = !timersCapped && pendingTimeouts.size + pendingFrames.size > 0;
+        var since = Math.max(lastMutationAt, lastNetworkAt, timersCapped ? -1 : lastTimerAt, from);
         var popup = popupRequested;
         if (popup) popupRequested = false;
         if (popup) return done({ quietAfterMs: now - start, settled: false, popupRequested: true });
         if (leavingSince >= 0 && now - leavingSince < 1000) return done({ quietAfterMs: now - start, settled: false, leaving: true });
-        var quiet = pendingNetwork === 0 && now - since >= quietMs;
+        var quiet = pendingNetwork === 0 && !timersPending && now - since >= quietMs;
         // The queued tasks must have run after the window closed: a task that ran before may have queued more.
         if (!quiet) idled = false;
         if (quiet && !idled) return void afterQueuedTasks(function () { idled = true; check(); });
         if (quiet) return done({ quietAfterMs: Math.max(since - start, 0), settled: true });
         if (now - start >= maxMs) return done({ quietAfterMs: now - start, settled: false });
-        // A pending request has no end time to aim at: look again shortly.
-        var untilQuiet = pendingNetwork > 0 ? NETWORK_POLL_MS : quietMs - (now - since);
-        setTimeout(check, Math.min(untilQuiet, maxMs - (now - start)) + 1);
+        // A pending request or timer has no end time to aim at: look again shortly.
+        var untilQuiet = pendingNetwork > 0 || timersPending ? NETWORK_POLL_MS : quietMs - (now - since);
+        nativeSetTimeout.call(window, check, Math.min(untilQuiet, maxMs - (now - start)) + 1);
       }
       // Never answer in the calling task: DevTools runs this call ahead of timers already due, so an app timer
       // that fires inside the window (an error thrown 50 ms after a click) must get to run before the answer.
-      setTimeout(check, 0);
+      nativeSetTimeout.call(window, check, 0);
     });
   };
   // Form state lives in properties (value, checked, selected) that change without a DOM mutation.

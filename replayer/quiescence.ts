@@ -3,18 +3,14 @@ import type { PageReading } from './observePage.js';
 import type { StepCollector } from './stepCollector.js';
 
 /**
- * How long the DOM must stay unchanged, with no request in flight, to count as settled after a step that made
- * requests. In-flight requests are tracked separately, and the page counts the window from the end of its own last
- * response read (pageInitScript.ts), so the window only has to bridge a response and a render the app defers.
- * It was 100 ms while it started from Node's view of the last response, which can come before the page has run
- * the response's continuation; 60 ms measured 7% faster on the guest-checkout replay (bench/replay/RESULTS.md).
+ * How long the DOM must stay unchanged, with no request in flight and none of the app's short timers or animation
+ * frames pending, to count as settled. Requests and timers are awaited explicitly (the page counts its own fetch and
+ * XHR calls to the end of their body reads, and its timers up to 500 ms: pageInitScript.ts), so the window only has
+ * to bridge what nothing announces: an observer callback after the next frame, a message from a worker. It was
+ * 100 ms, then 60 ms (50 ms after a step with no request) before timers were tracked; 30 ms measured 6.6% faster on
+ * the guest-checkout replay (bench/replay/RESULTS.md).
  */
-export const QUIET_WINDOW_MS = 60;
-/**
- * The quiet window after a step that started no request: its effects are synchronous DOM updates already applied
- * when the action returns, so a short window only guards against a render in the next frames.
- */
-export const SHORT_QUIET_WINDOW_MS = 50;
+export const QUIET_WINDOW_MS = 30;
 const REQUEST_POLL_MS = 10;
 const NAVIGATION_RETRY_MS = 20;
 
@@ -48,7 +44,7 @@ export interface Quiescence {
 }
 
 export interface QuiescenceOptions {
-  /** The quiet window; default QUIET_WINDOW_MS after a step that made requests, else SHORT_QUIET_WINDOW_MS. */
+  /** The quiet window; default QUIET_WINDOW_MS. */
   windowMs?: number;
   /** Count the window from this page-clock time (an earlier wait's anchor) instead of from now. */
   anchor?: number;
@@ -64,7 +60,7 @@ const POPUP_WAIT_MS = 3_000;
  * The DOM wait runs inside the page (a MutationObserver timestamp and a timer) so it costs one round trip instead
  * of polling.
  */
-export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number, requestsBeforeStep: number, options: QuiescenceOptions = {}): Promise<Quiescence> {
+export async function waitForQuiescence(collector: StepCollector, maxWaitMs: number, options: QuiescenceOptions = {}): Promise<Quiescence> {
   const started = Date.now();
   let anchor = options.anchor;
   for (;;) {
@@ -77,7 +73,7 @@ export async function waitForQuiescence(collector: StepCollector, maxWaitMs: num
     }
     const page = collector.page;
     if (!page) return { quiescenceMs: elapsed };
-    const quietMs = options.windowMs ?? (collector.requestsStarted > requestsBeforeStep ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS);
+    const quietMs = options.windowMs ?? QUIET_WINDOW_MS;
     const result = await waitInPage(page, quietMs, remaining, anchor, options.read ?? false);
     if (!result || result.leaving) {
       // Navigating: the old document is leaving or gone, and the new one may not have run the init script yet.

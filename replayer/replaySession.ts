@@ -105,7 +105,6 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
         break;
       }
       const stepStarted = Date.now();
-      const requestsBeforeStep = collector.requestsStarted;
       const urlBefore = page.url();
       const report = await withTimeout(performStep(page, step.action, stepContext), stepTimeoutMs + stepContext.navigationTimeoutMs, step.action.type);
       if (step.index === 0 && step.action.type === 'navigate') {
@@ -133,12 +132,11 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       let png: Buffer | undefined;
       if (light && previous) {
         // Requests a light step started are still waited for, so the next step acts on a settled page.
-        if (collector.inFlight.size > 0) quiescenceMs = (await waitForQuiescence(collector, maxWaitMs, requestsBeforeStep)).quiescenceMs;
+        if (collector.inFlight.size > 0) quiescenceMs = (await waitForQuiescence(collector, maxWaitMs)).quiescenceMs;
         state = previous;
       } else {
         const settled = await observeSettled(collector, {
           maxWaitMs,
-          requestsBeforeStep,
           target,
           previous,
           stepPage: page,

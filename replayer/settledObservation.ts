@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { observePageAlongside, type PageReadout, type PageState } from './observePage.js';
-import { QUIET_WINDOW_MS, SHORT_QUIET_WINDOW_MS, waitForQuiescence } from './quiescence.js';
+import { QUIET_WINDOW_MS, waitForQuiescence } from './quiescence.js';
 import type { StepCollector } from './stepCollector.js';
 
 /** A page that keeps changing under the first looks is observed the classic way: full quiet window, then look. */
@@ -8,7 +8,6 @@ const OPTIMISTIC_LOOKS = 2;
 
 export interface SettleOptions<Capture> {
   maxWaitMs: number;
-  requestsBeforeStep: number;
   target: string;
   previous?: PageState;
   /** The page the step was performed on, observed if the app closed every tab. */
@@ -35,19 +34,17 @@ export interface SettledObservation<Capture> {
  * while the observation does instead of before it.
  */
 export async function observeSettled<Capture>(collector: StepCollector, options: SettleOptions<Capture>): Promise<SettledObservation<Capture>> {
-  const { maxWaitMs, requestsBeforeStep } = options;
+  const { maxWaitMs } = options;
   const started = Date.now();
   const remaining = () => Math.max(maxWaitMs - (Date.now() - started), 0);
   for (let look = 0; ; look++) {
     const lookStarted = Date.now() - started;
-    const madeRequests = collector.requestsStarted > requestsBeforeStep;
-    const fullWindowMs = madeRequests ? QUIET_WINDOW_MS : SHORT_QUIET_WINDOW_MS;
     const optimistic = look < OPTIMISTIC_LOOKS;
     // An optimistic look comes as soon as nothing is in flight and the page has run its queued work (the page counts
-    // the app's own requests to the end of their body reads): a response's render has usually landed by then, and
-    // the confirmation below catches the rest.
-    const firstWindowMs = optimistic ? 0 : fullWindowMs;
-    const first = await waitForQuiescence(collector, remaining(), requestsBeforeStep, { windowMs: firstWindowMs, read: true });
+    // the app's own requests to the end of their body reads, and its short timers): a response's render has usually
+    // landed by then, and the confirmation below catches the rest.
+    const firstWindowMs = optimistic ? 0 : QUIET_WINDOW_MS;
+    const first = await waitForQuiescence(collector, remaining(), { windowMs: firstWindowMs, read: true });
     const page = first.page ?? collector.page ?? options.stepPage;
     const requestsAtLook = collector.requestsStarted;
     // The verdict's reading is of the page it waited on; any other page is read afresh.
@@ -61,7 +58,7 @@ export async function observeSettled<Capture>(collector: StepCollector, options:
     if (state.mutations === undefined) continue;
     // A request during the look restarts the window from now, as after any request: its render may still come.
     const anchor = collector.requestsStarted > requestsAtLook ? undefined : first.anchor;
-    const confirm = await waitForQuiescence(collector, budgetLeft, requestsBeforeStep, { windowMs: fullWindowMs, anchor });
+    const confirm = await waitForQuiescence(collector, budgetLeft, { windowMs: QUIET_WINDOW_MS, anchor });
     const unchanged = confirm.page === page && confirm.document === state.document && confirm.mutations === state.mutations;
     if (unchanged) return { state, capture, page, quiescenceMs };
   }

@@ -50,10 +50,10 @@ describe('replayer | observation and quiescence', () => {
     const page = await context.newPage();
     collector.watch(page);
     await page.goto(`${origin}/`);
-    await waitForQuiescence(collector, 2_000, collector.requestsStarted);
+    await waitForQuiescence(collector, 2_000);
     const before = collector.requestsStarted;
     await page.click('#load');
-    await waitForQuiescence(collector, 3_000, before);
+    await waitForQuiescence(collector, 3_000);
     const state = await observePage(page, origin);
     expect(collector.requestsStarted).toBe(before + 1);
     expect(state.text).toContain('3 orders');

@@ -119,6 +119,56 @@ describe('replayer | the page says when it is quiet', () => {
     expect((await quietAfter('')).reading).toBeUndefined();
   });
 
+  /** A verdict with a maxMs: `settled: false` means the page was still waiting when maxMs ran out. */
+  function quietWithin(work: string, maxMs: number): Promise<QuietResult> {
+    return page.evaluate(([source, max]) => {
+      new Function(source)();
+      return (window as any).__repriseQuiet(20, max);
+    }, [work, maxMs] as const);
+  }
+
+  it('waits for a render the app deferred with a short timer, well past the quiet window', async () => {
+    const result = await quietAfter(`setTimeout(() => { document.getElementById('out').textContent = 'debounced'; }, 250);`);
+    expect(result.settled).toBe(true);
+    expect(await page.locator('#out').textContent()).toBe('debounced');
+  });
+
+  it('waits for a render the app deferred by animation frames', async () => {
+    const result = await quietAfter(`requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => { document.getElementById('out').textContent = 'three frames later'; })));`);
+    expect(result.settled).toBe(true);
+    expect(await page.locator('#out').textContent()).toBe('three frames later');
+  });
+
+  it('does not wait for a long timer, nor for a timer the app cleared', async () => {
+    const long = await quietWithin(`window.__late = setTimeout(() => { window.__fired = true; }, 2000);`, 800);
+    expect(long.settled).toBe(true);
+    expect(await page.evaluate(() => (window as any).__fired)).toBeUndefined();
+    await page.evaluate(() => clearTimeout((window as any).__late));
+    const cleared = await quietWithin(`clearTimeout(setTimeout(() => { window.__fired = true; }, 400));`, 800);
+    expect(cleared.settled).toBe(true);
+    const clearedByInterval = await quietWithin(`clearInterval(setTimeout(() => { window.__fired = true; }, 400));`, 800);
+    expect(clearedByInterval.settled).toBe(true);
+    expect(await page.evaluate(() => (window as any).__fired)).toBeUndefined();
+  });
+
+  it('follows a self-rearming timer to its third link, then stops waiting for it', async () => {
+    const result = await quietAfter(`window.__ticks = 0; (function tick() { window.__ticks++; window.__chain = setTimeout(tick, 30); })();`);
+    const ticks = await page.evaluate(() => (window as any).__ticks);
+    await page.evaluate(() => clearTimeout((window as any).__chain));
+    expect(result.settled).toBe(true);
+    // The first call ran in the calling task; the three timers after it were awaited.
+    expect(ticks).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives up on a timer that re-arms itself through a promise after the cap, and still calls the page quiet', async () => {
+    const result = await quietWithin(
+      `window.__stopPoll = false; (function poll() { if (window.__stopPoll) return; setTimeout(() => Promise.resolve().then(poll), 20); })();`,
+      5_000,
+    );
+    await page.evaluate(() => ((window as any).__stopPoll = true));
+    expect(result.settled).toBe(true);
+  });
+
   it('keeps an unhandled fetch rejection a page error, and a handled one silent', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -66,7 +66,7 @@ describe('replayer | observing a settled page', () => {
     const before = collector.requestsStarted;
     await page.click('#load');
     const observeStarted = Date.now();
-    const settled = await observeSettled(collector, { maxWaitMs: 3_000, requestsBeforeStep: before, target: origin, stepPage: page, capture: async () => undefined });
+    const settled = await observeSettled(collector, { maxWaitMs: 3_000, target: origin, stepPage: page, capture: async () => undefined });
     expect(collector.requestsStarted).toBe(before + 1);
     expect(settled.state.text).toContain('3 orders');
     // The reported wait reaches past the answer (how much of the 300 ms the click itself took depends on the load).
@@ -76,12 +76,10 @@ describe('replayer | observing a settled page', () => {
   });
 
   it('looks again when the DOM changes while it looks, so state and screenshot show the settled page', async () => {
-    const before = collector.requestsStarted;
     await page.click('#local');
     const shots: Buffer[] = [];
     const settled = await observeSettled(collector, {
       maxWaitMs: 3_000,
-      requestsBeforeStep: before,
       target: origin,
       stepPage: page,
       capture: async (current, state) => {
@@ -103,7 +101,6 @@ describe('replayer | observing a settled page', () => {
     let looks = 0;
     const settled = await observeSettled(collector, {
       maxWaitMs: 3_000,
-      requestsBeforeStep: collector.requestsStarted,
       target: origin,
       stepPage: page,
       capture: async () => ++looks,
@@ -119,7 +116,7 @@ describe('replayer | observing a settled page', () => {
     expect(png?.readUInt32BE(16)).toBe(640);
     expect(png?.readUInt32BE(20)).toBe(360);
     await page.evaluate(() => document.getElementById('orders')!.animate([{ opacity: 0 }, { opacity: 1 }], { duration: 60_000, iterations: Infinity }));
-    const settled = await observeSettled(collector, { maxWaitMs: 1_000, requestsBeforeStep: collector.requestsStarted, target: origin, stepPage: page, capture: screenshotOf });
+    const settled = await observeSettled(collector, { maxWaitMs: 1_000, target: origin, stepPage: page, capture: screenshotOf });
     expect(settled.state.animating).toBe(true);
     expect(settled.capture?.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
