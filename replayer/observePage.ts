@@ -88,12 +88,11 @@ async function readPage(page: Page): Promise<PageReading> {
     .evaluate(async () => {
       // Text measured, and later photographed, in fallback fonts would differ from a run where the fonts arrived.
       if (document.fonts.status !== 'loaded') await document.fonts.ready;
-      const w = window as unknown as { __repriseFormState?: () => string; __repriseDocument?: string; __repriseMutations?: number };
-      const known = w.__repriseFormState !== undefined && w.__repriseDocument !== undefined;
-      const fingerprint = known ? `${w.__repriseDocument}|${w.__repriseMutations}|${w.__repriseFormState!()}` : undefined;
-      const animating = document.getAnimations().some((animation) => animation.playState === 'running');
-      const reading = { title: document.title, text: document.body?.innerText ?? '', fingerprint, animating };
-      return known ? { ...reading, document: w.__repriseDocument, mutations: w.__repriseMutations } : reading;
+      // The init script's own reading, the one the quiet verdict takes (pageInitScript.ts); a document it did not
+      // reach (about:blank) has no fingerprint, so its accessibility tree is never reused.
+      const read = (window as unknown as { __repriseRead?: () => PageReading }).__repriseRead;
+      if (read) return read();
+      return { title: document.title, text: document.body?.innerText ?? '', animating: document.getAnimations().some((animation) => animation.playState === 'running') };
     })
     .catch(async () => ({ title: await page.title().catch(() => ''), text: '' }));
 }

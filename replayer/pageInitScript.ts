@@ -209,9 +209,9 @@ const INIT_SOURCE = String.raw`function (options) {
     if (window.scheduler && typeof scheduler.postTask === 'function') return void scheduler.postTask(callback, { priority: 'background' }).catch(callback);
     nativeSetTimeout.call(window, callback, 0);
   }
-  // What replay reads of a settled page, in the task that found it settled (observePage.ts).
+  // What replay reads of a settled page (observePage.ts): in the task that found it settled, or on its own.
   function readPage() {
-    var fingerprint = window.__repriseDocument + '|' + window.__repriseMutations + '|' + window.__repriseFormState();
+    var fingerprint = window.__repriseDocument + '|' + window.__repriseMutations + '|' + formState();
     var animating = document.getAnimations().some(function (animation) { return animation.playState === 'running'; });
     var text = document.body ? document.body.innerText : '';
     return { title: document.title, text: text, fingerprint: fingerprint, animating: animating, document: window.__repriseDocument, mutations: window.__repriseMutations };
@@ -227,15 +227,14 @@ const INIT_SOURCE = String.raw`function (options) {
     var idled = false;
     return new Promise(function (resolve) {
       function done(result) {
+        var reads = read && !result.leaving && !result.popupRequested;
         // Text measured, and later photographed, in fallback fonts would differ from a run where the fonts arrived.
-        if (read && !result.leaving && !result.popupRequested && document.fonts.status !== 'loaded') {
-          return void document.fonts.ready.then(function () { idled = false; check(); });
-        }
+        if (reads && document.fonts.status !== 'loaded') return void document.fonts.ready.then(function () { idled = false; check(); });
         result.anchor = from;
         result.mutations = window.__repriseMutations;
         result.document = window.__repriseDocument;
         // A reading that throws (a page that broke innerText) is left to observePage's own read.
-        if (read && !result.leaving && !result.popupRequested) try { result.reading = readPage(); } catch (error) { /* read again from Node */ }
+        if (reads) try { result.reading = readPage(); } catch (error) { /* read again from Node */ }
         resolve(result);
       }
       function check() {
@@ -263,8 +262,9 @@ const INIT_SOURCE = String.raw`function (options) {
       nativeSetTimeout.call(window, check, 0);
     });
   };
+  window.__repriseRead = readPage;
   // Form state lives in properties (value, checked, selected) that change without a DOM mutation.
-  window.__repriseFormState = function () {
+  function formState() {
     var parts = [];
     var fields = document.querySelectorAll('input,select,textarea');
     for (var k = 0; k < fields.length; k++) {
@@ -276,7 +276,7 @@ const INIT_SOURCE = String.raw`function (options) {
     parts.push(active ? active.tagName + '#' + active.id + '[' + (active.getAttribute('name') || '') + ']' : '');
     parts.push(String(window.innerWidth) + 'x' + String(window.innerHeight));
     return parts.join('\u0000');
-  };
+  }
   function install() {
     var style = document.createElement('style');
     style.textContent = '*,*::before,*::after{animation-duration:0s!important;animation-delay:0s!important;' +
