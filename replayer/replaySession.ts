@@ -62,6 +62,10 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
   browser.on('disconnected', onDisconnect);
 
   let context: BrowserContext | undefined;
+  // Screenshots are stored while replay goes on: a blob store that fsyncs every file (server/store/blobFiles.ts)
+  // would otherwise hold each photographed step for its writes. A failed write fails the session at the end.
+  const saving: Promise<void>[] = [];
+  let saveError: unknown;
   try {
     context = await browser.newContext({
       viewport: trajectory.viewport,
@@ -170,11 +174,16 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
       if (events.notes.length) observation.notes = events.notes;
       if (!light && deferred) unphotographedChange ||= changedSince(previous, state);
       else if (!light && png) unphotographedChange = false;
-      if (png) observation.screenshot = await options.saveBlob(new Uint8Array(png), 'image/png');
+      if (png) {
+        const saved = options.saveBlob(new Uint8Array(png), 'image/png').then((key) => void (observation.screenshot = key));
+        saving.push(saved.catch((error: unknown) => void (saveError ??= error)));
+      }
       observation.durationMs = Date.now() - stepStarted;
       result.steps.push(observation);
       previous = state;
     }
+    await Promise.all(saving);
+    if (saveError) throw new Error(`a screenshot could not be stored: ${(saveError as Error).message ?? saveError}`);
   } catch (error) {
     fail(
       disconnected
@@ -183,6 +192,7 @@ export async function replaySession(options: ReplayOptions): Promise<ReplayResul
     );
   } finally {
     browser.off('disconnected', onDisconnect);
+    await Promise.all(saving);
     await context?.close().catch(() => undefined);
     result.durationMs = Date.now() - startedAt;
   }

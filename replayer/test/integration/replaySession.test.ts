@@ -147,6 +147,44 @@ describe('replayer | replaySession', () => {
     expect(result.steps[3].notes).toEqual([expect.stringContaining('A new tab opened')]);
   });
 
+  it('stores screenshots while replay goes on, and fails the session when the blob store cannot keep one', async () => {
+    const fixture = await app();
+    // The first write is held until replay asks for the second: a replay that waited on each write would only
+    // get past it through the 5 s escape below.
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let escaped = false;
+    const escape = setTimeout(() => {
+      escaped = true;
+      releaseFirst();
+    }, 5_000);
+    let releasedBySecondWrite = false;
+    let writes = 0;
+    const heldStore = async (bytes: Uint8Array) => {
+      const index = writes++;
+      if (index === 0) await firstHeld;
+      if (index === 1) {
+        releasedBySecondWrite = !escaped;
+        releaseFirst();
+      }
+      return `held-${index}-${bytes.byteLength}`;
+    };
+    const held = await replaySession({ browser, trajectory, target: fixture.origin, saveBlob: heldStore });
+    clearTimeout(escape);
+    expect(held.status).toBe('completed');
+    expect(releasedBySecondWrite).toBe(true);
+    const photographed = held.steps.filter((step) => step.screenshot);
+    // Every write finished before the result came back, and each step kept its own blob's key.
+    expect(photographed.length).toBe(writes);
+    expect(photographed[0].screenshot).toMatch(/^held-0-/);
+    expect(new Set(photographed.map((step) => step.screenshot)).size).toBe(photographed.length);
+
+    const failing = await replaySession({ browser, trajectory, target: fixture.origin, saveBlob: async () => Promise.reject(new Error('disk full')) });
+    expect(failing.status).toBe('error');
+    expect(failing.error).toContain('a screenshot could not be stored: disk full');
+    expect(failing.steps.length).toBe(trajectory.steps.length);
+  });
+
   it('ends with status error when the first page answers 503', async () => {
     const fixture = await app({ pageStatus: 503 });
     const result = await replaySession({ browser, trajectory, target: fixture.origin, saveBlob, targetLabel: 'Candidate' });
