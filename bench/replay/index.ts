@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CUSTOMER_FLOWS, DEMO_PASSWORD, type ShopVariant } from '../../e2e/apps/shop/index.js';
 import { startDemoEnvironment } from '../../e2e/harness/demoEnvironment.js';
+import { startShopProcess, type ShopProcess } from '../../e2e/harness/shopProcess.js';
 import type { Browser } from 'playwright-core';
 import type { ReplayResult, Trajectory } from '../../protocol/index.js';
 import { replaySession, toTrajectory } from '../../replayer/index.js';
@@ -22,11 +23,15 @@ export async function run(args: string[] = []): Promise<string> {
   const iterationsFlag = args.indexOf('--iterations');
   const iterations = iterationsFlag >= 0 ? Number(args[iterationsFlag + 1]) : 3;
   const dataDir = await mkdtemp(join(tmpdir(), 'reprise-bench-replay-'));
-  const env = await startDemoEnvironment({ dataDir, variants: ['baseline', ...BENIGN_VARIANTS] });
+  // Sessions are recorded on the staging shop in this process; the deployments replayed against (and scripted) run
+  // in processes of their own, as deployments do: see e2e/harness/shopProcess.ts.
+  const env = await startDemoEnvironment({ dataDir, variants: [] });
+  const shops = new Map<ShopVariant, ShopProcess>();
   try {
+    for (const variant of ['baseline', ...BENIGN_VARIANTS] as ShopVariant[]) shops.set(variant, await startShopProcess(variant));
     const sessions = await recordShopSessions(env, [...CUSTOMER_FLOWS]);
     const trajectories = sessions.map((session) => toTrajectory(session.summary.id, session.events));
-    const baselineUrl = env.deployments.get('baseline')!.url;
+    const baselineUrl = shops.get('baseline')!.url;
     const tables: string[] = [];
 
     // Speed against real time, and fidelity on the same build, from one sequential pass. The machine-paced
@@ -76,12 +81,13 @@ export async function run(args: string[] = []): Promise<string> {
     const fidelity = ['### Fidelity: recorded actions performed (goal 100% same build, ≥ 98% benign variants)', '', '| target | actions | performed | fidelity | not performed |', '| --- | ---: | ---: | ---: | --- |'];
     fidelity.push(fidelityRow('baseline (same build)', trajectories, sameBuild.results));
     for (const variant of BENIGN_VARIANTS) {
-      const pool = await replayPool(env.browser, trajectories, env.deployments.get(variant)!.url, 1, FIXTURES);
+      const pool = await replayPool(env.browser, trajectories, shops.get(variant)!.url, 1, FIXTURES);
       fidelity.push(fidelityRow(variant, trajectories, pool.results));
     }
     tables.push(fidelity.join('\n'));
     return tables.join('\n\n');
   } finally {
+    await Promise.all([...shops.values()].map((shop) => shop.close()));
     await env.close();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../e2e/apps/shop/index.js';
 import { startDemoEnvironment } from '../../e2e/harness/demoEnvironment.js';
+import { startShopProcess } from '../../e2e/harness/shopProcess.js';
 import { replaySession, toTrajectory } from '../../replayer/index.js';
 import { recordShopSessions } from '../../replayer/test/fixtures/recordShopSessions.js';
 import { handWrittenCheckout } from './handWrittenCheckout.js';
@@ -12,11 +13,13 @@ import { handWrittenCheckout } from './handWrittenCheckout.js';
 const iterations = Number(process.argv[2] ?? 2);
 const flow = (process.argv[3] ?? 'guest-checkout') as 'guest-checkout';
 const dataDir = await mkdtemp(join(tmpdir(), 'reprise-probe-'));
-const env = await startDemoEnvironment({ dataDir, variants: ['baseline'] });
+const env = await startDemoEnvironment({ dataDir, variants: [] });
+// Replayed and scripted against a shop in its own process, as in bench/replay/index.ts.
+const shop = await startShopProcess('baseline');
 try {
   const [session] = await recordShopSessions(env, [flow]);
   const trajectory = toTrajectory(session.summary.id, session.events);
-  const url = env.deployments.get('baseline')!.url;
+  const url = shop.url;
   for (let i = 0; i < iterations; i++) {
     let t = performance.now();
     await handWrittenCheckout(env.browser, url);
@@ -32,6 +35,7 @@ try {
     }
   }
 } finally {
+  await shop.close();
   await env.close();
   await rm(dataDir, { recursive: true, force: true });
 }
