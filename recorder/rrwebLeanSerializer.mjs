@@ -18,6 +18,27 @@ const LEAN_TAG_NAMES = new Map(
     .split(" ").map((name) => [name, name.toLowerCase()])
 );
 const LEAN_FALLBACK = {};
+// Scroll offsets (issue #8): reading scrollLeft and scrollTop of every element is 10-13 ms of the large bench page's
+// ~30 ms walk. Offsets change only by scrolling, and every scroll fires a 'scroll' event at its element, so from the
+// moment this listener exists an element with an offset either fired its event before the snapshot (it is in the set
+// and read as rrweb does) or fires it after record() started (rrweb's scroll observer then records its position).
+// That holds only if nothing in the body could have scrolled before: this script ran in <head> without defer
+// (document.body still null). 'scroll' is not composed, so elements in shadow trees and other documents never reach
+// this listener; <html> and <body> report the viewport's offset, whose events target the document: always read.
+const leanScrolledElements = new WeakSet();
+let leanAnyScrolled = false;
+const leanSkipsUnscrolled = typeof document !== "undefined" && document.body === null;
+if (leanSkipsUnscrolled) {
+  document.addEventListener("scroll", (event) => {
+    if (event.target.nodeType === 1) {
+      leanScrolledElements.add(event.target);
+      leanAnyScrolled = true;
+    }
+  }, { capture: true, passive: true });
+}
+function leanMayBeScrolled(n, tagName) {
+  return !leanSkipsUnscrolled || (leanAnyScrolled && leanScrolledElements.has(n)) || tagName === "html" || tagName === "body" || index.getRootNode(n) !== document;
+}
 // rrweb's needsMask step, with the text-node shortcut of build.mjs's SNAPSHOT_PATCHES.
 function leanNeedsMask(n, options) {
   const needsMask = options.needsMask;
@@ -51,7 +72,7 @@ function leanElement(n, options) {
     const attr = n.attributes[i];
     attributes[attr.name] = transformAttribute(doc, tagName, toLowerCase(attr.name), attr.value);
   }
-  if (!options.newlyAddedElement) {
+  if (!options.newlyAddedElement && leanMayBeScrolled(n, tagName)) {
     if (n.scrollLeft) attributes.rr_scrollLeft = n.scrollLeft;
     if (n.scrollTop) attributes.rr_scrollTop = n.scrollTop;
   }

@@ -128,9 +128,11 @@ for (const [name, edits] of Object.entries(VARIANT_EDITS)) {
   scripts[`/${encodeURIComponent(name)}.js`] = source;
 }
 const variants = ['no recorder', 'bare rrweb', 'reprise', ...Object.keys(VARIANT_EDITS)];
+// A variant named "... (sync tag)" loads without `defer`, before <body> exists (as probeLargePage.ts's PROBE_SYNC_TAGS);
+// '{"reprise (sync tag)": []}' is the shipped bundle installed that way.
 const tags = (variant: string, query: URLSearchParams, ingest: string) =>
   variant in VARIANT_EDITS
-    ? `<script src="${ingest}/${encodeURIComponent(variant)}.js" data-project="${query.get('key')}" data-endpoint="${ingest}" defer></script>`
+    ? `<script src="${ingest}/${encodeURIComponent(variant)}.js" data-project="${query.get('key')}" data-endpoint="${ingest}"${variant.endsWith(' (sync tag)') ? '' : ' defer'}></script>`
     : recorderTags(variant, query, ingest);
 
 const server = await startBenchServer({ pages: { [benchPage.path]: benchPage.render }, scripts, keepBodies: false }, tags);
