@@ -6,10 +6,9 @@
 // style attributes with url(), stylesheets, scripts, head whitespace, scrolled elements, nodes directly in a shadow root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../../../replayer/browser.js';
 import { buildRrwebBundles, recordingPage } from './rrwebBuilds.js';
+import { servePages, type PageServer } from './pageServer.js';
 
 const BODY = `
 <header><h1>Catalogue</h1><!-- a comment --><nav><a href="/a">A</a> <a href="#b">B</a> <a href="../up/page?x=1">Up</a></nav></header>
@@ -82,28 +81,26 @@ const MIRROR_IDS = `(() => {
 })()`;
 
 let browser: Browser;
-let server: Server;
+let server: PageServer;
 let origin: string;
 let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
   bundles = await buildRrwebBundles();
-  server = createServer((req, res) => {
+  server = await servePages((req, res) => {
     const url = new URL(req.url || '/', 'http://x');
     const script = bundles[url.searchParams.get('rrweb') || ''];
     const options = OPTION_SETS[url.searchParams.get('options') as keyof typeof OPTION_SETS];
     if (!script || !options) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Patches', script, options, BODY));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** The events one build records: full snapshot, then the mutations of MUTATE. Timestamps are the only thing dropped. */

@@ -5,10 +5,9 @@
 // rr_scrollLeft/rr_scrollTop, then every incremental scroll event applied in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../../../replayer/browser.js';
 import { buildRrwebBundles, type RrwebBuild } from './rrwebBuilds.js';
+import { servePages, type PageServer } from './pageServer.js';
 
 const SCROLLER = (id: string, label: string) =>
   `<div id="${id}" style="width: 50px; height: 50px; overflow: auto"><div style="width: 400px; height: 400px">${label}</div></div>`;
@@ -51,13 +50,13 @@ function page(rrweb: RrwebBuild, install: Install): string {
 }
 
 let browser: Browser;
-let server: Server;
+let server: PageServer;
 let origin: string;
 let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
   bundles = await buildRrwebBundles();
-  server = createServer((req, res) => {
+  server = await servePages((req, res) => {
     const url = new URL(req.url || '/', 'http://x');
     const rrweb = url.searchParams.get('rrweb') as RrwebBuild;
     if (url.pathname === '/frame') return res.writeHead(200, { 'content-type': 'text/html' }).end(FRAME);
@@ -65,15 +64,13 @@ beforeAll(async () => {
     if (url.pathname === '/rrweb.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[rrweb]);
     res.writeHead(200, { 'content-type': 'text/html' }).end(page(rrweb, url.searchParams.get('install') as Install));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 interface SerializedNode { id: number; attributes?: Record<string, unknown>; childNodes?: SerializedNode[] }

@@ -3,10 +3,9 @@
 // the patched build Reprise ships must not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../../../replayer/browser.js';
 import { buildRrwebBundles, recordingPage } from './rrwebBuilds.js';
+import { servePages, type PageServer } from './pageServer.js';
 
 const OPTIONS = `{ blockClass: 'reprise-block', blockSelector: '[data-reprise-block]', maskTextClass: 'reprise-mask',
   maskTextSelector: '[data-reprise-mask]', recordAfter: 'DOMContentLoaded' }`;
@@ -33,26 +32,24 @@ const MUTATE = `
 `;
 
 let browser: Browser;
-let server: Server;
+let server: PageServer;
 let origin: string;
 let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
   bundles = await buildRrwebBundles();
-  server = createServer((req, res) => {
+  server = await servePages((req, res) => {
     const script = bundles[new URL(req.url || '/', 'http://x').searchParams.get('rrweb') || ''];
     if (!script) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Shadow', script, OPTIONS, BODY));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** Everything one build records for the page and its mutations, as the JSON that would be sent. */
