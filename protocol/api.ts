@@ -141,6 +141,8 @@ export interface IgnoreSettings {
 export interface ProjectSettings {
   id: string;
   name: string;
+  /** The key the recorder sends with (public: it is in every recorded page). */
+  ingestKey: string;
   allowedOrigins: string[];
   baselineUrl?: string;
   /** Maximum sessions replayed per run when a run does not say. */

@@ -8,4 +8,6 @@ export * from './trajectory.js';
 export * from './divergence.js';
 export * from './api.js';
 export * from './normalize.js';
+export * from './recorderInstall.js';
+export * from './loaderSnippet.js';
 export * from './schemas.js';

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { LEAN_SERIALIZER_PATCHES } from './rrwebLeanSerializer.mjs';
+import { LEAN_SERIALIZER_IMPORT, LEAN_SERIALIZER_PATCHES } from './rrwebLeanSerializer.mjs';
 
 const recorderDir = dirname(fileURLToPath(import.meta.url));
 const root = join(recorderDir, '..');
@@ -21,6 +21,20 @@ function stripCanvas(source, path) {
   const end = source.indexOf(CANVAS_END);
   if (start < 0 || end < start) throw rrwebChanged(`"${CANVAS_START}" before "${CANVAS_END}"`, path);
   return source.slice(0, start) + CANVAS_STUB + source.slice(end);
+}
+
+const CROSS_ORIGIN_START = '  handleMessage(message) {';
+const CROSS_ORIGIN_END = 'class ShadowDomManager {';
+
+/**
+ * Reprise records with recordCrossOriginIframes off (recorder/rrwebOptions.ts), so IframeManager never listens for
+ * a child frame's messages; its handler and the id rewriting behind it (about 1 KB minified) are dead code here.
+ */
+function stripCrossOriginIframes(source, path) {
+  const start = source.indexOf(CROSS_ORIGIN_START);
+  const end = source.indexOf(CROSS_ORIGIN_END);
+  if (start < 0 || end < start) throw rrwebChanged(`"${CROSS_ORIGIN_START}" before "${CROSS_ORIGIN_END}"`, path);
+  return `${source.slice(0, start)}  handleMessage() {}\n}\n${source.slice(end)}`;
 }
 
 /**
@@ -85,7 +99,7 @@ const SHADOW_MASKING_PATCHES = [
 const ORDERED_PATCHES = [...UNTAINTED_PATCHES, ...SNAPSHOT_PATCHES, ...LEAN_SERIALIZER_PATCHES, ...SHADOW_MASKING_PATCHES];
 
 function patchRrweb(source, path) {
-  let patched = stripCanvas(source, path);
+  let patched = LEAN_SERIALIZER_IMPORT + stripCrossOriginIframes(stripCanvas(source, path), path);
   for (const [from, to] of ORDERED_PATCHES) {
     if (patched.split(from).length !== 2) throw rrwebChanged(`exactly one "${from}"`, path);
     patched = patched.replace(from, to);

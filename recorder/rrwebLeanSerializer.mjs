@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // A lean path through rrweb 2.1.6's serializeNodeWithId for the nodes most pages are made of: plain HTML elements
 // and the text inside them (issue #8, large page). rrweb builds and destructures three options objects per node and
 // runs every special case (form fields, stylesheets, iframes, media, canvas, slimDOM, custom elements, shadow DOM)
@@ -7,7 +9,8 @@
 //
 // The source below runs inside @rrweb/record's module (recorder/build.mjs inserts it), so it calls rrweb's own
 // helpers: index (untainted DOM accessors), needMaskingText, _isBlockedElement, transformAttribute, toLowerCase,
-// getRootId, genId, IGNORED_NODE, NodeType and copyNodeList (from build.mjs's SNAPSHOT_PATCHES).
+// getRootId, genId, IGNORED_NODE, NodeType, getUntaintedPrototype and copyNodeList (from build.mjs's SNAPSHOT_PATCHES), and imports
+// recorder/pageWitness.ts, which knows which elements may have been scrolled.
 
 const LEAN_SERIALIZER_SOURCE = `
 // HTML elements rrweb serializes from their attributes alone (uppercase: an HTML element in an HTML document). Not
@@ -18,26 +21,20 @@ const LEAN_TAG_NAMES = new Map(
     .split(" ").map((name) => [name, name.toLowerCase()])
 );
 const LEAN_FALLBACK = {};
-// Scroll offsets (issue #8): reading scrollLeft and scrollTop of every element is 10-13 ms of the large bench page's
-// ~30 ms walk. Offsets change only by scrolling, and every scroll fires a 'scroll' event at its element, so from the
-// moment this listener exists an element with an offset either fired its event before the snapshot (it is in the set
-// and read as rrweb does) or fires it after record() started (rrweb's scroll observer then records its position).
-// That holds only if nothing in the body could have scrolled before: this script ran in <head> without defer
-// (document.body still null). 'scroll' is not composed, so elements in shadow trees and other documents never reach
-// this listener; <html> and <body> report the viewport's offset, whose events target the document: always read.
-const leanScrolledElements = new WeakSet();
-let leanAnyScrolled = false;
-const leanSkipsUnscrolled = typeof document !== "undefined" && document.body === null;
-if (leanSkipsUnscrolled) {
-  document.addEventListener("scroll", (event) => {
-    if (event.target.nodeType === 1) {
-      leanScrolledElements.add(event.target);
-      leanAnyScrolled = true;
-    }
-  }, { capture: true, passive: true });
-}
+// Scroll offsets (issue #8): reading scrollLeft/scrollTop of every element forces the page's layout and costs 10-13
+// ms of the large bench page's walk. recorder/pageWitness.ts knows, when the loader snippet or this script ran in
+// <head>, which elements can have an offset; without that knowledge every element is read, as rrweb does.
 function leanMayBeScrolled(n, tagName) {
-  return !leanSkipsUnscrolled || (leanAnyScrolled && leanScrolledElements.has(n)) || tagName === "html" || tagName === "body" || index.getRootNode(n) !== document;
+  return !witnessActive() || elementMayHaveScrolled(n, tagName, leanRootNode(n));
+}
+// index.getRootNode builds a cache key and binds rrweb's untainted method on every call: once per element here.
+let leanGetRootNode;
+function leanRootNode(n) {
+  if (leanGetRootNode === void 0) {
+    const method = getUntaintedPrototype("Node").getRootNode;
+    leanGetRootNode = typeof method === "function" ? method : null;
+  }
+  return leanGetRootNode ? leanGetRootNode.call(n) : n.getRootNode();
 }
 // rrweb's needsMask step, with the text-node shortcut of build.mjs's SNAPSHOT_PATCHES.
 function leanNeedsMask(n, options) {
@@ -116,8 +113,19 @@ function leanSerialize(n, options) {
 }
 `;
 
+/** Put at the top of @rrweb/record's module: recorder/pageWitness.ts, as an absolute path esbuild resolves from anywhere. */
+export const LEAN_SERIALIZER_IMPORT = `import { elementMayHaveScrolled, selectionMayBeSet, viewportMayHaveScrolled, witnessActive } from ${JSON.stringify(
+  fileURLToPath(new URL('./pageWitness.ts', import.meta.url)),
+)};\n`;
+
 /** Textual patches of @rrweb/record 2.1.6, applied after recorder/build.mjs's SNAPSHOT_PATCHES (copyNodeList). */
 export const LEAN_SERIALIZER_PATCHES = [
+  // The full snapshot's initialOffset reads the window's scroll offset, which forces layout like any other read.
+  // rrweb's own path reads the same two offsets for every element the lean path leaves to it (<head>, <script>, ...).
+  ['  if (!newlyAddedElement) {\n    if (n.scrollLeft) {', '  if (!newlyAddedElement && leanMayBeScrolled(n, tagName)) {\n    if (n.scrollLeft) {'],
+  // rrweb's selection observer reads the document's selection when it starts: layout again.
+  ['  updateSelection();\n  return on("selectionchange", updateSelection);', '  if (selectionMayBeSet(doc)) updateSelection();\n  return on("selectionchange", updateSelection);'],
+  ['initialOffset: getWindowScroll(window)', 'initialOffset: viewportMayHaveScrolled() ? getWindowScroll(window) : { left: 0, top: 0 }'],
   [
     'function serializeNodeWithId(n, options) {\n  const {\n    doc,',
     `${LEAN_SERIALIZER_SOURCE}function serializeNodeWithId(n, options) {\n  const lean = leanSerialize(n, options);\n  if (lean !== LEAN_FALLBACK) return lean;\n  const {\n    doc,`,

@@ -1,5 +1,7 @@
 // Entry of dist/recorder.js: `<script src=".../recorder.js" data-project="KEY" defer>` starts recording and
-// exposes window.Reprise.
+// exposes window.Reprise, replaying the calls the inline loader queued before it (protocol/recorderInstall.ts).
+import { LOADER_VERSION, type LoaderStub } from '../protocol/recorderInstall.js';
+import { reportError } from './guard.js';
 import { flush, getSessionId, identify, init, setAppVersion, setFlags, stop, track } from './index.js';
 
 declare global {
@@ -34,9 +36,33 @@ function readScriptTag(script: HTMLOrSVGScriptElement | null): void {
   });
 }
 
+const api = { identify, track, setFlags, setAppVersion, flush, stop, getSessionId };
+
+/** The loader's queue, if window.Reprise is the loader's stub (of a version this recorder knows). */
+function loaderQueue(loader: unknown): LoaderStub['q'] {
+  const stub = loader as Partial<LoaderStub> | undefined;
+  return stub && stub.v === LOADER_VERSION && Array.isArray(stub.q) ? stub.q : [];
+}
+
+/** Calls the app made before the recorder loaded, in their order; a malformed entry is skipped, not thrown. */
+function replayQueued(queue: LoaderStub['q']): void {
+  for (const entry of queue) {
+    try {
+      const [method, args] = entry;
+      const call = api[method] as ((...values: unknown[]) => void) | undefined;
+      if (typeof call === 'function' && Array.isArray(args)) call(...args);
+    } catch (error) {
+      reportError(error, 'loader queue');
+    }
+  }
+  queue.length = 0;
+}
+
+const queued = loaderQueue(window.Reprise);
 try {
   readScriptTag(document.currentScript);
 } catch {
   // Never break the host page, even with a malformed tag.
 }
-window.Reprise = { identify, track, setFlags, setAppVersion, flush, stop, getSessionId };
+window.Reprise = api;
+replayQueued(queued);

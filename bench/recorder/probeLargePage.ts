@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
+import { LOADER_SNIPPET } from '../../protocol/loaderSnippet.js';
 import { launchChromium } from '../../replayer/browser.js';
 import { median } from '../lib/measure.js';
 import { startBenchServer } from './benchServer.js';
@@ -26,6 +27,9 @@ const VARIANT_BUNDLES: Record<string, string> = JSON.parse(process.env.PROBE_BUN
  */
 const SYNC_TAG_VARIANTS: string[] = JSON.parse(process.env.PROBE_SYNC_TAGS || '[]');
 const SYNC_TAG = ' (sync tag)';
+/** Reprise variants measured a second time with the deferred tag alone, without the inline loader, e.g. '["reprise"]'. */
+const NO_LOADER_VARIANTS: string[] = JSON.parse(process.env.PROBE_NO_LOADER || '[]');
+const NO_LOADER = ' (no loader)';
 
 const PAGES: Record<string, { path: string; name: PageName; render: typeof largePage }> = {
   large: { path: '/large', name: 'large page', render: largePage },
@@ -60,13 +64,22 @@ for (const name of SYNC_TAG_VARIANTS) {
   }
   variants.push(name + SYNC_TAG);
 }
+for (const name of NO_LOADER_VARIANTS) {
+  if (!variants.includes(name) || name === 'no recorder' || name === 'bare rrweb') {
+    throw new Error(`probe: PROBE_NO_LOADER names "${name}", which is not a Reprise variant of this run (${variants.join(', ')}).`);
+  }
+  variants.push(name + NO_LOADER);
+}
 
 function tags(variant: string, query: URLSearchParams, ingest: string): string {
   if (variant === 'no recorder' || variant === 'none') return '';
   if (variant === 'bare rrweb') return `<script src="${ingest}/rrweb-record.js" defer></script><script src="${ingest}/rrweb-start.js" defer></script>`;
   const sync = variant.endsWith(SYNC_TAG);
-  const script = encodeURIComponent(sync ? variant.slice(0, -SYNC_TAG.length) : variant);
-  return `<script src="${ingest}/${script}.js" data-project="${query.get('key')}" data-endpoint="${ingest}"${sync ? '' : ' defer'}></script>`;
+  const noLoader = variant.endsWith(NO_LOADER);
+  const script = encodeURIComponent(sync ? variant.slice(0, -SYNC_TAG.length) : noLoader ? variant.slice(0, -NO_LOADER.length) : variant);
+  const tag = `<script src="${ingest}/${script}.js" data-project="${query.get('key')}" data-endpoint="${ingest}"${sync ? '' : ' defer'}></script>`;
+  // The documented install (protocol/recorderInstall.ts): the inline loader first, in <head>.
+  return sync || noLoader ? tag : `<script>${LOADER_SNIPPET}</script>${tag}`;
 }
 
 /**

@@ -1,5 +1,7 @@
 // The three ways each page is loaded: no recorder, bare rrweb record() with its defaults, and Reprise's script tag.
-// Both recorders are deferred scripts in <head>, so they start at the same point of the page's life.
+// Both recorders are deferred scripts in <head>, so they start at the same point of the page's life; Reprise's
+// documented install adds its inline loader before its tag.
+import { recorderInstallHtml } from '../../protocol/loaderSnippet.js';
 import type { BuiltBundle } from './bundles.js';
 
 export const VARIANTS = ['no recorder', 'bare rrweb', 'reprise'] as const;
@@ -17,8 +19,9 @@ export function recorderTags(variant: string, query: URLSearchParams, ingestOrig
     return `<script src="${ingestOrigin}/rrweb-record.js" defer></script><script src="${ingestOrigin}/rrweb-start.js" defer></script>`;
   }
   if (variant === 'reprise') {
+    // The documented install: the inline loader, then the deferred tag.
     const key = query.get('key') || 'bench';
-    return `<script src="${ingestOrigin}/recorder.js" data-project="${key}" data-endpoint="${ingestOrigin}" defer></script>`;
+    return recorderInstallHtml({ scriptUrl: `${ingestOrigin}/recorder.js`, projectKey: key, attributes: { 'data-endpoint': ingestOrigin } });
   }
   return '';
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../protocol/index.js';
+import { LOADER_SNIPPET, type RunDetail } from '../../protocol/index.js';
 import { DEMO_PASSWORD } from '../apps/shop/index.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_PROJECT_KEY, startDemoEnvironment, type DemoEnvironment } from '../harness/demoEnvironment.js';
 import { apiClient, buildDashboard, imageLoaded, README_SCREENSHOT, saveScreenshot, VIEWPORT } from './dashboardHarness.js';
@@ -177,6 +177,10 @@ describe('e2e/dashboard | reviewer flow', () => {
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(DEMO_PASSWORD);
     expect(await page.getByRole('cell', { name: 'password', exact: true }).count()).toBe(1);
+    // The install to paste: the inline loader and the deferred tag, with this project's key and this server's URL.
+    const install = await page.getByLabel('Recorder install snippet').textContent();
+    expect(install).toContain(LOADER_SNIPPET);
+    expect(install).toContain(`<script src="${env.reprise.url}/recorder.js" data-project="${DEMO_PROJECT_KEY}" defer></script>`);
 
     await page.getByLabel('Selection budget (sessions per run)').fill('40');
     await page.getByLabel('Request paths').fill('/api/analytics*');

@@ -35,6 +35,7 @@ export function settingsView(project: Project): ProjectSettings {
   return {
     id: project.id,
     name: project.name,
+    ingestKey: project.ingestKey,
     allowedOrigins: project.allowedOrigins,
     baselineUrl: project.baselineUrl,
     selectionBudget: project.selectionBudget,

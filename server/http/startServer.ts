@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { Server as SocketServer } from 'socket.io';
 import { bootstrapAuth } from '../auth/index.js';
+import { recorderInstallHtml } from '../../protocol/loaderSnippet.js';
 import type { ServerConfig } from '../config.js';
 import { openStore, startRetentionTimer, type RetentionTimerOptions, type Store } from '../store/index.js';
 import { createApp, type MountRoutes } from './createApp.js';
@@ -85,7 +86,7 @@ async function bootstrapDefaultProject(store: Store, config: ServerConfig, logge
     await store.upsertProject({ id: DEFAULT_PROJECT_ID, name: 'Default project', ingestKey, allowedOrigins: config.allowedOrigins, retentionDays: DEFAULT_RETENTION_DAYS, createdAt: Date.now() });
     logger.info(
       { projectId: DEFAULT_PROJECT_ID, ingestKey },
-      `Created the default project. Record a staging app with <script src="${config.publicUrl}/recorder.js" data-project="${ingestKey}" defer></script>`,
+      `Created the default project. Record a staging app by pasting at the top of its <head>:\n${recorderInstallHtml({ scriptUrl: `${config.publicUrl}/recorder.js`, projectKey: ingestKey })}`,
     );
     return;
   }

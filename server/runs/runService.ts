@@ -75,7 +75,7 @@ export function createRunService(deps: RunServiceDeps): RunService {
         throw new RunError(
           'NO_SESSIONS',
           `Cannot start the run: project ${project.id} has no recorded sessions to replay. ` +
-            `Embed the recorder (<script src=".../recorder.js" data-project="${project.ingestKey}" defer>) in your staging app and use it first.`,
+            `Embed the recorder in your staging app (dashboard → Settings → Recorder, or docs/recorder.md; project key ${project.ingestKey}) and use it first.`,
           409,
         );
       }

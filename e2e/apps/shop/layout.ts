@@ -1,4 +1,5 @@
 // The page shell shared by every page: head (with the recorder tag when one is configured), header nav, footer.
+import { recorderInstallHtml } from '../../../protocol/loaderSnippet.js';
 import { escapeHtml } from './html.js';
 import { cartCount, type Session } from './shopState.js';
 import type { NavItem, ShopMarkup } from './variants/index.js';
@@ -49,9 +50,8 @@ function footer(context: PageContext): string {
 }
 
 export function renderPage(context: PageContext, content: PageContent): string {
-  const recorderTag = context.recorder
-    ? `<script src="${escapeHtml(context.recorder.scriptUrl)}" data-project="${escapeHtml(context.recorder.projectKey)}" defer></script>`
-    : '';
+  // The recorder's documented install: the inline loader, then the deferred tag.
+  const recorderTag = context.recorder ? recorderInstallHtml(context.recorder) : '';
   const pageScript = content.script ? `<script src="/static/${content.script}" defer></script>` : '';
   const main = `<main class="page" id="main">${content.main}</main>`;
   const body = context.markup.footerBeforeMain

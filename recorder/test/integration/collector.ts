@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { IngestBatch } from '../../../protocol/ingest.js';
+import { recorderInstallHtml } from '../../../protocol/loaderSnippet.js';
 import type { RecordedEvent } from '../../../protocol/rrweb.js';
 
 export const PROJECT_KEY = 'test-key';
@@ -58,9 +59,10 @@ const CORS = {
   'access-control-expose-headers': 'retry-after',
 };
 
+/** A page with the documented install at the top of <head>: the inline loader, then the deferred recorder tag. */
 export function testPage(collector: Pick<Collector, 'ingestOrigin'>, body: string, endpoint = collector.ingestOrigin): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Test</title>
-<script src="${collector.ingestOrigin}/recorder.js" data-project="${PROJECT_KEY}" data-endpoint="${endpoint}" defer></script>
+  const install = recorderInstallHtml({ scriptUrl: `${collector.ingestOrigin}/recorder.js`, projectKey: PROJECT_KEY, attributes: { 'data-endpoint': endpoint } });
+  return `<!doctype html><html><head>${install}<meta charset="utf-8"><title>Test</title>
 </head><body>${body}</body></html>`;
 }
 

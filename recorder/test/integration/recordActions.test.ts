@@ -27,6 +27,14 @@ beforeAll(async () => {
   await buildRecorder();
   collector = await startCollector(BUNDLE);
   collector.pages.set('/', testPage(collector, BODY));
+  // The app calls the API while the page is still parsing, long before the deferred recorder has run.
+  collector.pages.set('/early', testPage(collector, `<script>
+    window.__stub = window.Reprise;
+    Reprise.setAppVersion('9.9.9');
+    Reprise.identify('early-user', 'early-acct');
+    Reprise.track('first', { n: 1 });
+    Reprise.track('second', { n: 2 });
+  </script>${BODY}`));
   browser = await launchChromium();
 });
 
@@ -210,6 +218,23 @@ describe('recorder | actions', () => {
     const context = collector.custom<any>('reprise.context').find((c) => c.appVersion === '2.4.1' && c.flags);
     expect(context).toMatchObject({ url: `${collector.appOrigin}/`, flags: { newCheckout: true } });
     expect(context.viewport.width).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('records identify and track calls made before the recorder loaded, in their order', async () => {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${collector.appOrigin}/early`);
+    await page.waitForFunction(() => typeof (window as any).Reprise?.flush === 'function');
+    // The loader's stub was there for the app, and the recorder replaced it with the real API.
+    expect(await page.evaluate(() => typeof (window as any).__stub?.identify === 'function' && (window as any).__stub !== (window as any).Reprise)).toBe(true);
+    const identify = await waitForCustom<any>(page, 'reprise.identify', (i) => i.userId === 'early-user');
+    expect(identify).toMatchObject({ userId: 'early-user', accountId: 'early-acct' });
+    const tracked = collector.custom<any>('reprise.track').filter((t) => t.name === 'first' || t.name === 'second');
+    expect(tracked).toEqual([{ name: 'first', properties: { n: 1 } }, { name: 'second', properties: { n: 2 } }]);
+    expect(collector.custom<any>('reprise.context').some((c) => c.appVersion === '9.9.9')).toBe(true);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

@@ -1,13 +1,15 @@
-// The lean serializer reads an element's scroll offsets only when it may have been scrolled (recorder/
-// rrwebLeanSerializer.mjs, issue #8): when the recorder ran in <head> before the body existed, a light-DOM element of
-// the top document is read only if a 'scroll' event reached it. These tests record in real Chromium with rrweb as
-// published and with the patched build, and require the same offsets once the recording is replayed: the snapshot's
-// rr_scrollLeft/rr_scrollTop, then every incremental scroll event applied in order.
+// The patched snapshot reads scroll offsets and the selection only where they may have changed (recorder/
+// pageWitness.ts, issue #8): when the inline loader ran in <head> before the body existed, a light-DOM element of the
+// top document is read only if a 'scroll' event reached it, the viewport only if it scrolled, the selection only if
+// it changed. These tests record in real Chromium with rrweb as published and with the patched build, and require the
+// same result once the recording is replayed: the snapshot's rr_scrollLeft/rr_scrollTop (and initialOffset), then
+// every incremental scroll or selection event applied in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { LOADER_SNIPPET } from '../../../protocol/loaderSnippet.js';
 import { launchChromium } from '../../../replayer/browser.js';
-import { buildRrwebBundles, type RrwebBuild } from './rrwebBuilds.js';
-import { servePages, type PageServer } from './pageServer.js';
+import { serveRrwebPages, type RrwebBuild } from './rrwebBuilds.js';
+import type { PageServer } from './pageServer.js';
 
 const SCROLLER = (id: string, label: string) =>
   `<div id="${id}" style="width: 50px; height: 50px; overflow: auto"><div style="width: 400px; height: 400px">${label}</div></div>`;
@@ -40,29 +42,27 @@ const FRAME = `<!doctype html><html><head></head><body><main>${SCROLLER('framed'
   framed.scrollTop = 35;
 </script></body></html>`;
 
-/** `head`: the recorder's script evaluated before <body> exists (its lean scroll reads apply); `late`: injected after. */
-type Install = 'head' | 'late';
+/**
+ * `loader`: the inline loader in <head>, the recorder's script after it (the documented install); `late`: no loader,
+ * the script injected after load; `late loader`: the loader and the script both injected after load, when the page's
+ * scrolls have happened unheard (the loader must know it came too late, and everything is read).
+ */
+type Install = 'loader' | 'late' | 'late loader';
 
 function page(rrweb: RrwebBuild, install: Install): string {
-  const recorder = install === 'head' ? `<script src="/rrweb.js?rrweb=${rrweb}"></script>` : '';
+  const head = install === 'loader' ? `<script>${LOADER_SNIPPET}</script><script src="/rrweb.js?rrweb=${rrweb}"></script>` : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>Scroll</title>
-<script>window.__scrollEvents = new Set();</script>${recorder}</head><body>${BODY}</body></html>`;
+<script>window.__scrollEvents = new Set();</script>${head}</head><body>${BODY}</body></html>`;
 }
 
 let browser: Browser;
 let server: PageServer;
 let origin: string;
-let bundles: Record<string, string> = {};
 
 beforeAll(async () => {
-  bundles = await buildRrwebBundles();
-  server = await servePages((req, res) => {
-    const url = new URL(req.url || '/', 'http://x');
-    const rrweb = url.searchParams.get('rrweb') as RrwebBuild;
-    if (url.pathname === '/frame') return res.writeHead(200, { 'content-type': 'text/html' }).end(FRAME);
-    if (!bundles[rrweb]) return res.writeHead(404).end();
-    if (url.pathname === '/rrweb.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[rrweb]);
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page(rrweb, url.searchParams.get('install') as Install));
+  server = await serveRrwebPages((rrweb, url) => {
+    if (url.pathname === '/frame') return FRAME;
+    return rrweb ? page(rrweb, url.searchParams.get('install') as Install) : undefined;
   });
   origin = server.origin;
   browser = await launchChromium();
@@ -100,7 +100,8 @@ async function record(rrweb: RrwebBuild, install: Install, beforeRecord = ''): P
   try {
     await tab.goto(`${origin}/?${new URLSearchParams({ rrweb, install })}`, { waitUntil: 'load' });
     await tab.waitForFunction("['loaded', 'shadow', 'iframe'].every((name) => window.__scrollEvents.has(name))");
-    if (install === 'late') await tab.addScriptTag({ url: `/rrweb.js?rrweb=${rrweb}` });
+    if (install === 'late loader') await tab.addScriptTag({ content: LOADER_SNIPPET });
+    if (install !== 'loader') await tab.addScriptTag({ url: `/rrweb.js?rrweb=${rrweb}` });
     await tab.evaluate(`(() => {
       ${beforeRecord}
       window.__events = [];
@@ -146,10 +147,10 @@ function replayedOffset(events: RecordedEvent[], id: number, withScrollEvents = 
   return offset;
 }
 
-describe('recorder | lean scroll reads', () => {
+describe('recorder | snapshot reads where the loader heard a change', () => {
   it('records an element the app scrolled during page load with the offsets rrweb records', async () => {
-    const published = await record('published', 'head');
-    const patched = await record('patched', 'head');
+    const published = await record('published', 'loader');
+    const patched = await record('patched', 'loader');
     expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
     expect(patched.serialized).toBe(published.serialized);
   });
@@ -159,8 +160,8 @@ describe('recorder | lean scroll reads', () => {
       untouched.addEventListener('scroll', () => window.__scrollEvents.add('untouched'));
       untouched.scrollLeft = 20;
       untouched.scrollTop = 60;`;
-    const published = await record('published', 'head', scroll);
-    const patched = await record('patched', 'head', scroll);
+    const published = await record('published', 'loader', scroll);
+    const patched = await record('patched', 'loader', scroll);
     expect(replayedOffset(published.events, published.ids.untouched)).toEqual({ x: 20, y: 60 });
     expect(replayedOffset(patched.events, patched.ids.untouched)).toEqual({ x: 20, y: 60 });
     // The patched snapshot did skip the read (the path under test ran): the scroll event supplied the offsets.
@@ -174,9 +175,16 @@ describe('recorder | lean scroll reads', () => {
     expect(patched.serialized).toBe(published.serialized);
   });
 
+  it('reads every element as rrweb does when the loader itself came after the page could scroll unheard', async () => {
+    const published = await record('published', 'late loader');
+    const patched = await record('patched', 'late loader');
+    expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
+    expect(patched.serialized).toBe(published.serialized);
+  });
+
   it('reads elements in a shadow root and in a same-origin iframe, whose scroll events never reach the document', async () => {
-    const published = await record('published', 'head');
-    const patched = await record('patched', 'head');
+    const published = await record('published', 'loader');
+    const patched = await record('patched', 'loader');
     expect(replayedOffset(patched.events, patched.ids.shadow, false)).toEqual({ x: 15, y: 25 });
     expect(replayedOffset(patched.events, patched.ids.iframe, false)).toEqual({ x: 5, y: 35 });
     expect(patched.serialized).toBe(published.serialized);

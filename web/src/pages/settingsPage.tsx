@@ -4,6 +4,7 @@ import { useAsync } from '../useAsync.js';
 import { ErrorBox, Loading } from '../components/status.js';
 import { GeneralSettingsForm } from '../components/settings/generalSettingsForm.js';
 import { FixturesPanel } from '../components/settings/fixturesPanel.js';
+import { RecorderInstallPanel } from '../components/settings/recorderInstallPanel.js';
 import { TokensPanel } from '../components/settings/tokensPanel.js';
 import { WebhookSecretPanel } from '../components/settings/webhookSecretPanel.js';
 import { SchedulesPanel } from '../components/settings/schedulesPanel.js';
@@ -23,6 +24,7 @@ export function SettingsPage({ project }: { project: string }) {
         </span>
       </div>
       <GeneralSettingsForm project={project} settings={settings} onSaved={replace} />
+      <RecorderInstallPanel ingestKey={settings.ingestKey} />
       <FixturesPanel project={project} fixtures={settings.replayFixtures} onSaved={replace} />
       <SchedulesPanel project={project} />
       <div class="settings-grid">

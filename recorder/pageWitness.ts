@@ -1,0 +1,55 @@
+// What happened on the page before the recorder started, so that its first snapshot need not force the page's
+// layout to find out (issue #8). rrweb's full snapshot reads scrollLeft and scrollTop of every element, the window's
+// scroll offset, and the document's selection; the first such read forces the page's whole style and layout inside
+// the recorder's script, which on bench/recorder's large page costs more than the snapshot's walk itself.
+//
+// An offset changes only by scrolling, and every scroll fires a 'scroll' event at its element (at the document for
+// the viewport); every change of the document's selection fires 'selectionchange'. Listeners that exist before
+// <body> does have therefore heard of every element that can have an offset and of any selection: one that changed
+// before the snapshot was heard (and is read as rrweb reads it); one whose event is still pending when the snapshot
+// is taken reaches rrweb's own observers afterwards and is recorded as an incremental event. The listeners are
+// installed by the inline loader (protocol/recorderInstall.ts) in <head>. 'scroll' is not composed, so elements in shadow trees or in other documents are never heard of:
+// those are always read. Without a witness, everything is read, as rrweb does.
+import { LOADER_VERSION, type LoaderStub, type LoaderWitness } from '../protocol/recorderInstall.js';
+
+let witness: LoaderWitness | null = null;
+
+/** The loader's witness, if the loader is of the version this bundle knows and ran before <body> existed. */
+function fromLoader(loader: Partial<LoaderStub> | undefined): LoaderWitness | null {
+  const seen = loader && loader.v === LOADER_VERSION ? loader.seen : undefined;
+  return seen && seen.head === true && seen.scrolled instanceof WeakSet ? seen : null;
+}
+
+try {
+  if (typeof window !== 'undefined') witness = fromLoader((window as { Reprise?: Partial<LoaderStub> }).Reprise);
+} catch {
+  // A page that forbids what this reads (a frozen or proxied global) just gets everything read.
+  witness = null;
+}
+
+/** False when everything must be read: no listener has existed since before <body>. */
+export function witnessActive(): boolean {
+  return witness !== null;
+}
+
+/**
+ * Whether the snapshot must read `element`'s scroll offsets. `<html>` and `<body>` report the viewport's offset in
+ * one of the two rendering modes, so they are read when the viewport scrolled; an element outside the top
+ * document's light DOM is always read (its events never reach the listener).
+ */
+export function elementMayHaveScrolled(element: Element, tagName: string, rootNode: Node): boolean {
+  if (witness === null || rootNode !== document) return true;
+  if ((tagName === 'html' || tagName === 'body') && witness.viewportScrolled) return true;
+  // WeakSet.has on each of thousands of elements costs ~5 ms on the bench's large page; most pages never scroll one.
+  return witness.anyScrolled && witness.scrolled.has(element);
+}
+
+/** Whether the full snapshot must read the window's scroll offset (rrweb's initialOffset). */
+export function viewportMayHaveScrolled(): boolean {
+  return witness === null || witness.viewportScrolled;
+}
+
+/** Whether rrweb's selection observer must read `doc`'s selection when it starts (an iframe's is always read). */
+export function selectionMayBeSet(doc: Document): boolean {
+  return witness === null || doc !== document || witness.selectionChanged;
+}
