@@ -24,8 +24,8 @@ const LEAN_FALLBACK = {};
 // Scroll offsets (issue #8): reading scrollLeft/scrollTop of every element forces the page's layout and costs 10-13
 // ms of the large bench page's walk. recorder/pageWitness.ts knows, when the loader snippet or this script ran in
 // <head>, which elements can have an offset; without that knowledge every element is read, as rrweb does.
-function leanMayBeScrolled(n, tagName) {
-  return !witnessActive() || elementMayHaveScrolled(n, tagName, leanRootNode(n));
+function leanMayBeScrolled(n, tagName, rootNode) {
+  return !witnessActive() || elementMayHaveScrolled(n, tagName, rootNode === void 0 ? leanRootNode(n) : rootNode);
 }
 // index.getRootNode builds a cache key and binds rrweb's untainted method on every call: once per element here.
 let leanGetRootNode;
@@ -35,6 +35,22 @@ function leanRootNode(n) {
     leanGetRootNode = typeof method === "function" ? method : null;
   }
   return leanGetRootNode ? leanGetRootNode.call(n) : n.getRootNode();
+}
+// Block and mask markers (issue #8): rrweb matches the block class and selector, and the mask class and selector,
+// against every element (two classList lookups, which create a DOMTokenList per element, and two matches()). A full
+// snapshot first asks the document once whether any element carries any of them; if none does, no element of its
+// light DOM is blocked or masked (every ancestor of such an element is in the same light DOM), so those checks are
+// skipped for the walk. Shadow trees and iframe documents keep the per-element checks. Set only while snapshot()
+// runs: the walk is synchronous, so the document cannot change under it.
+let leanUnmarkedDocument = null;
+function leanFindUnmarked(doc, blockClass, blockSelector, maskTextClass, maskTextSelector) {
+  if (typeof blockClass !== "string" || typeof maskTextClass !== "string") return null;
+  try {
+    const selector = [\`.\${blockClass}\`, blockSelector, \`.\${maskTextClass}\`, maskTextSelector].filter(Boolean).join(",");
+    return doc.querySelector(selector) === null ? doc : null;
+  } catch {
+    return null;
+  }
 }
 // rrweb's needsMask step, with the text-node shortcut of build.mjs's SNAPSHOT_PATCHES.
 function leanNeedsMask(n, options) {
@@ -58,9 +74,13 @@ function leanChildOptions(options, needsMask) {
 // shadow hosts; a lean node is none of these, so the hook is not called for it.
 function leanElement(n, options) {
   const tagName = LEAN_TAG_NAMES.get(n.tagName);
-  if (tagName === void 0 || index.shadowRoot(n) || !leanParentIsPlain(index.parentNode(n))) return LEAN_FALLBACK;
-  if (_isBlockedElement(n, options.blockClass, options.blockSelector)) return LEAN_FALLBACK;
-  const needsMask = leanNeedsMask(n, options);
+  if (tagName === void 0 || index.shadowRoot(n)) return LEAN_FALLBACK;
+  // In a document's tree (not a shadow tree) no parent can be a fragment.
+  const rootNode = leanRootNode(n);
+  if (rootNode.nodeType !== 9 && !leanParentIsPlain(index.parentNode(n))) return LEAN_FALLBACK;
+  const unmarked = rootNode === leanUnmarkedDocument;
+  if (!unmarked && _isBlockedElement(n, options.blockClass, options.blockSelector)) return LEAN_FALLBACK;
+  const needsMask = unmarked ? false : leanNeedsMask(n, options);
   const { doc, mirror: mirror2 } = options;
   const rootId = getRootId(doc, mirror2);
   const attributes = {};
@@ -69,7 +89,7 @@ function leanElement(n, options) {
     const attr = n.attributes[i];
     attributes[attr.name] = transformAttribute(doc, tagName, toLowerCase(attr.name), attr.value);
   }
-  if (!options.newlyAddedElement && leanMayBeScrolled(n, tagName)) {
+  if (!options.newlyAddedElement && leanMayBeScrolled(n, tagName, rootNode)) {
     if (n.scrollLeft) attributes.rr_scrollLeft = n.scrollLeft;
     if (n.scrollTop) attributes.rr_scrollTop = n.scrollTop;
   }
@@ -123,6 +143,12 @@ export const LEAN_SERIALIZER_PATCHES = [
   // The full snapshot's initialOffset reads the window's scroll offset, which forces layout like any other read.
   // rrweb's own path reads the same two offsets for every element the lean path leaves to it (<head>, <script>, ...).
   ['  if (!newlyAddedElement) {\n    if (n.scrollLeft) {', '  if (!newlyAddedElement && leanMayBeScrolled(n, tagName)) {\n    if (n.scrollLeft) {'],
+  // The block and mask pre-check of a full snapshot (leanUnmarkedDocument above), around rrweb's walk.
+  [
+    '  const slimDOMOptions = slimDOMDefaults(slimDOM);\n  return serializeNodeWithId(n, {\n    doc: n,',
+    '  const slimDOMOptions = slimDOMDefaults(slimDOM);\n  leanUnmarkedDocument = leanFindUnmarked(n, blockClass, blockSelector, maskTextClass, maskTextSelector);\n  try {\n  return serializeNodeWithId(n, {\n    doc: n,',
+  ],
+  ['    newlyAddedElement: false\n  });\n}\nclass BaseRRNode {', '    newlyAddedElement: false\n  });\n  } finally {\n    leanUnmarkedDocument = null;\n  }\n}\nclass BaseRRNode {'],
   // rrweb's selection observer reads the document's selection when it starts: layout again.
   ['  updateSelection();\n  return on("selectionchange", updateSelection);', '  if (selectionMayBeSet(doc)) updateSelection();\n  return on("selectionchange", updateSelection);'],
   ['initialOffset: getWindowScroll(window)', 'initialOffset: viewportMayHaveScrolled() ? getWindowScroll(window) : { left: 0, top: 0 }'],

@@ -39,6 +39,17 @@ const BODY = `
   scroller.scrollTop = 40;
 </script>`;
 
+/**
+ * No block or mask marker in the document's light DOM, only inside a shadow tree: the snapshot's one-query pre-check
+ * finds none, and the shadow tree must still be blocked and masked element by element.
+ */
+const SHADOW_MARKED_BODY = `
+<main><p>plain light text</p><div id="host"></div></main>
+<script>
+  document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<section><div class="reprise-block" style="width: 10px; height: 10px">blocked in shadow</div>' +
+    '<p class="reprise-mask">masked in shadow <b>deeper</b></p><div><span data-reprise-mask>masked by attribute in shadow</span></div><p>clear shadow text</p></section>';
+</script>`;
+
 /** Reprise's own rrweb options (recorder/rrwebOptions.ts, without the functions), and rrweb's defaults. */
 const OPTION_SETS = {
   reprise: `{ blockClass: 'reprise-block', blockSelector: '[data-reprise-block]', maskTextClass: 'reprise-mask',
@@ -92,7 +103,8 @@ beforeAll(async () => {
     const script = bundles[url.searchParams.get('rrweb') || ''];
     const options = OPTION_SETS[url.searchParams.get('options') as keyof typeof OPTION_SETS];
     if (!script || !options) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Patches', script, options, BODY));
+    const body = url.searchParams.get('body') === 'shadow-marked' ? SHADOW_MARKED_BODY : BODY;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(recordingPage('Patches', script, options, body));
   });
   origin = server.origin;
   browser = await launchChromium();
@@ -104,13 +116,15 @@ afterAll(async () => {
 });
 
 /** The events one build records: full snapshot, then the mutations of MUTATE. Timestamps are the only thing dropped. */
-async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTION_SETS): Promise<{ snapshot: string; mutations: string; mirror: string; text: string }> {
+async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTION_SETS, body = 'full'): Promise<{ snapshot: string; mutations: string; mirror: string; text: string }> {
   const tab = await browser.newPage();
   try {
-    await tab.goto(`${origin}/?${new URLSearchParams({ rrweb, options })}`);
+    await tab.goto(`${origin}/?${new URLSearchParams({ rrweb, options, body })}`);
     await tab.waitForFunction('window.__events.some((event) => event.type === 2)');
-    await tab.evaluate(MUTATE);
-    await tab.waitForFunction('window.__events.some((event) => event.type === 3 && event.data.source === 0 && event.data.adds.length > 0)');
+    if (body === 'full') {
+      await tab.evaluate(MUTATE);
+      await tab.waitForFunction('window.__events.some((event) => event.type === 3 && event.data.source === 0 && event.data.adds.length > 0)');
+    }
     const mirror = (await tab.evaluate(MIRROR_IDS)) as string;
     const events = (await tab.evaluate('window.__events.map(({ timestamp, ...rest }) => rest)')) as { type: number; data: { source?: number; href?: string } }[];
     const snapshot = JSON.stringify(events.find((event) => event.type === 2));
@@ -124,6 +138,15 @@ async function record(rrweb: 'published' | 'patched', options: keyof typeof OPTI
 }
 
 describe('recorder | rrweb build patches', () => {
+  it('blocks and masks inside a shadow tree when the light DOM carries no marker at all', async () => {
+    const published = await record('published', 'reprise', 'shadow-marked');
+    const patched = await record('patched', 'reprise', 'shadow-marked');
+    expect(patched.snapshot).toBe(published.snapshot);
+    expect(patched.mirror).toBe(published.mirror);
+    expect(published.snapshot).toContain('clear shadow text');
+    for (const hidden of ['blocked in shadow', 'masked in shadow', 'deeper', 'masked by attribute in shadow']) expect(patched.snapshot).not.toContain(hidden);
+  });
+
   for (const options of Object.keys(OPTION_SETS) as (keyof typeof OPTION_SETS)[]) {
     it(`serializes the same snapshot and mutations as rrweb as published, with ${options} options`, async () => {
       expect(bundles.patched).toContain('leanSerialize('); // the lean serializer is in the build under test
