@@ -27,7 +27,28 @@ const LEAN_FALLBACK = {};
 function leanMayBeScrolled(n, tagName, rootNode) {
   return !witnessActive() || elementMayHaveScrolled(n, tagName, rootNode === void 0 ? leanRootNode(n) : rootNode);
 }
-// index.getRootNode builds a cache key and binds rrweb's untainted method on every call: once per element here.
+// rrweb's untainted DOM accessors (index.*) look the getter up in a cache on every call, and index.getRootNode builds
+// a cache key and binds the method: the lean path runs per node, so it keeps the untainted getters themselves (the
+// same untainted prototypes, so the same protection against a page that patched the DOM). It walks an element's
+// children with firstChild/nextSibling instead of copying childNodes: no NodeList wrapper and no array per element.
+// The walk is synchronous and serializing a node changes nothing in the DOM, so the siblings cannot change under it.
+let leanGet;
+function leanGetters() {
+  if (leanGet === void 0) {
+    const node = getUntaintedPrototype("Node");
+    const getter = (name) => {
+      const descriptor = Object.getOwnPropertyDescriptor(node, name);
+      return descriptor && descriptor.get;
+    };
+    const get = { firstChild: getter("firstChild"), nextSibling: getter("nextSibling"), parentNode: getter("parentNode"), textContent: getter("textContent") };
+    leanGet = get.firstChild && get.nextSibling && get.parentNode && get.textContent ? get : null;
+  }
+  return leanGet;
+}
+function leanParentNode(n) {
+  const get = leanGetters();
+  return get ? get.parentNode.call(n) : index.parentNode(n);
+}
 let leanGetRootNode;
 function leanRootNode(n) {
   if (leanGetRootNode === void 0) {
@@ -77,7 +98,7 @@ function leanElement(n, options) {
   if (tagName === void 0 || index.shadowRoot(n)) return LEAN_FALLBACK;
   // In a document's tree (not a shadow tree) no parent can be a fragment.
   const rootNode = leanRootNode(n);
-  if (rootNode.nodeType !== 9 && !leanParentIsPlain(index.parentNode(n))) return LEAN_FALLBACK;
+  if (rootNode.nodeType !== 9 && !leanParentIsPlain(leanParentNode(n))) return LEAN_FALLBACK;
   const unmarked = rootNode === leanUnmarkedDocument;
   if (!unmarked && _isBlockedElement(n, options.blockClass, options.blockSelector)) return LEAN_FALLBACK;
   const needsMask = unmarked ? false : leanNeedsMask(n, options);
@@ -101,6 +122,14 @@ function leanElement(n, options) {
   serializedNode.needBlock = void 0;
   if (options.skipChild) return serializedNode;
   const childOptions = leanChildOptions(options, needsMask);
+  const get = leanGetters();
+  if (get) {
+    for (let childN = get.firstChild.call(n); childN !== null; childN = get.nextSibling.call(childN)) {
+      const serializedChildNode = serializeNodeWithId(childN, childOptions);
+      if (serializedChildNode) serializedNode.childNodes.push(serializedChildNode);
+    }
+    return serializedNode;
+  }
   for (const childN of copyNodeList(index.childNodes(n))) {
     const serializedChildNode = serializeNodeWithId(childN, childOptions);
     if (serializedChildNode) serializedNode.childNodes.push(serializedChildNode);
@@ -111,12 +140,14 @@ function leanElement(n, options) {
 function leanText(n, options) {
   if (options.cssCaptured) return LEAN_FALLBACK;
   if (leanNeedsMask(n, options)) return LEAN_FALLBACK;
-  const parent = index.parentNode(n);
+  const parent = leanParentNode(n);
   if (!leanParentIsPlain(parent)) return LEAN_FALLBACK;
   const parentTagName = parent && parent.tagName;
   if (parentTagName === "STYLE" || parentTagName === "SCRIPT") return LEAN_FALLBACK;
   const { mirror: mirror2, preserveWhiteSpace = true } = options;
-  const serializedNode = { type: NodeType.Text, textContent: index.textContent(n) || "", rootId: getRootId(options.doc, mirror2) };
+  const get = leanGetters();
+  const textContent = get ? get.textContent.call(n) : index.textContent(n);
+  const serializedNode = { type: NodeType.Text, textContent: textContent || "", rootId: getRootId(options.doc, mirror2) };
   let id;
   if (mirror2.hasNode(n)) id = mirror2.getId(n);
   else if (!preserveWhiteSpace && !serializedNode.textContent.replace(/^\\s+|\\s+$/gm, "").length) id = IGNORED_NODE;
@@ -140,7 +171,6 @@ export const LEAN_SERIALIZER_IMPORT = `import { elementMayHaveScrolled, selectio
 
 /** Textual patches of @rrweb/record 2.1.6, applied after recorder/build.mjs's SNAPSHOT_PATCHES (copyNodeList). */
 export const LEAN_SERIALIZER_PATCHES = [
-  // The full snapshot's initialOffset reads the window's scroll offset, which forces layout like any other read.
   // rrweb's own path reads the same two offsets for every element the lean path leaves to it (<head>, <script>, ...).
   ['  if (!newlyAddedElement) {\n    if (n.scrollLeft) {', '  if (!newlyAddedElement && leanMayBeScrolled(n, tagName)) {\n    if (n.scrollLeft) {'],
   // The block and mask pre-check of a full snapshot (leanUnmarkedDocument above), around rrweb's walk.
@@ -151,6 +181,7 @@ export const LEAN_SERIALIZER_PATCHES = [
   ['    newlyAddedElement: false\n  });\n}\nclass BaseRRNode {', '    newlyAddedElement: false\n  });\n  } finally {\n    leanUnmarkedDocument = null;\n  }\n}\nclass BaseRRNode {'],
   // rrweb's selection observer reads the document's selection when it starts: layout again.
   ['  updateSelection();\n  return on("selectionchange", updateSelection);', '  if (selectionMayBeSet(doc)) updateSelection();\n  return on("selectionchange", updateSelection);'],
+  // The full snapshot's initialOffset reads the window's scroll offset, which forces layout like any other read.
   ['initialOffset: getWindowScroll(window)', 'initialOffset: viewportMayHaveScrolled() ? getWindowScroll(window) : { left: 0, top: 0 }'],
   [
     'function serializeNodeWithId(n, options) {\n  const {\n    doc,',
