@@ -86,10 +86,12 @@ function leanParentIsPlain(parent) {
 // rrweb's bypassOptions: what serializeNodeWithId hands to an element's children. It differs from the element's own
 // options only in needsMask, cssCaptured and newlyAddedElement (absent there: false); every reader applies the same
 // defaults, so a copy of the options is equivalent. Reused down the tree while needsMask stays the same (lean
-// elements never change preserveWhiteSpace or cssCaptured).
-function leanChildOptions(options, needsMask) {
-  if (options.leanChildOptions === true && options.needsMask === needsMask) return options;
-  return { ...options, needsMask, cssCaptured: false, newlyAddedElement: false, leanChildOptions: true };
+// elements never change preserveWhiteSpace or cssCaptured). It also carries what every child of a lean element shares
+// with it: its root node and rootId (same tree, same document). rrweb's own path builds its children's options field
+// by field, so these never reach a node that is not a lean element's child.
+function leanChildOptions(options, needsMask, rootNode, rootId) {
+  if (options.leanChildOptions === true && options.needsMask === needsMask && options.leanRoot === rootNode) return options;
+  return { ...options, needsMask, cssCaptured: false, newlyAddedElement: false, leanChildOptions: true, leanRoot: rootNode, leanRootId: rootId };
 }
 // rrweb's two onSerialize hooks (record's snapshot and MutationBuffer) act only on iframes, stylesheet links and
 // shadow hosts; a lean node is none of these, so the hook is not called for it.
@@ -97,18 +99,23 @@ function leanElement(n, options) {
   const tagName = LEAN_TAG_NAMES.get(n.tagName);
   if (tagName === void 0 || index.shadowRoot(n)) return LEAN_FALLBACK;
   // In a document's tree (not a shadow tree) no parent can be a fragment.
-  const rootNode = leanRootNode(n);
+  const inherited = options.leanChildOptions === true;
+  const rootNode = inherited ? options.leanRoot : leanRootNode(n);
   if (rootNode.nodeType !== 9 && !leanParentIsPlain(leanParentNode(n))) return LEAN_FALLBACK;
   const unmarked = rootNode === leanUnmarkedDocument;
   if (!unmarked && _isBlockedElement(n, options.blockClass, options.blockSelector)) return LEAN_FALLBACK;
   const needsMask = unmarked ? false : leanNeedsMask(n, options);
   const { doc, mirror: mirror2 } = options;
-  const rootId = getRootId(doc, mirror2);
+  const rootId = inherited ? options.leanRootId : getRootId(doc, mirror2);
   const attributes = {};
-  const len = n.attributes.length;
-  for (let i = 0; i < len; i++) {
-    const attr = n.attributes[i];
-    attributes[attr.name] = transformAttribute(doc, tagName, toLowerCase(attr.name), attr.value);
+  // n.attributes creates a NamedNodeMap for the element the first time: not for the many elements without any.
+  if (n.hasAttributes()) {
+    const attrs = n.attributes;
+    const len = attrs.length;
+    for (let i = 0; i < len; i++) {
+      const attr = attrs[i];
+      attributes[attr.name] = transformAttribute(doc, tagName, toLowerCase(attr.name), attr.value);
+    }
   }
   if (!options.newlyAddedElement && leanMayBeScrolled(n, tagName, rootNode)) {
     if (n.scrollLeft) attributes.rr_scrollLeft = n.scrollLeft;
@@ -121,7 +128,7 @@ function leanElement(n, options) {
   if (id === IGNORED_NODE) return null;
   serializedNode.needBlock = void 0;
   if (options.skipChild) return serializedNode;
-  const childOptions = leanChildOptions(options, needsMask);
+  const childOptions = leanChildOptions(options, needsMask, rootNode, rootId);
   const get = leanGetters();
   if (get) {
     for (let childN = get.firstChild.call(n); childN !== null; childN = get.nextSibling.call(childN)) {
