@@ -27,6 +27,8 @@ export interface Collector {
   /** How many requests arrived per `${sessionId}/${seq}`. */
   attempts: Map<string, number>;
   keys: string[];
+  /** CORS preflights (OPTIONS) the ingest origin received. */
+  preflights: number;
   pages: Map<string, string>;
   /** Extra response headers per page path, e.g. a Content-Security-Policy. */
   pageHeaders: Map<string, Record<string, string>>;
@@ -73,6 +75,7 @@ export async function startCollector(bundlePath: string): Promise<Collector> {
     stored: new Map(),
     attempts: new Map(),
     keys: [],
+    preflights: 0,
     pages: new Map(),
     pageHeaders: new Map(),
     events: () =>
@@ -97,7 +100,10 @@ export async function startCollector(bundlePath: string): Promise<Collector> {
     if (url.pathname === '/recorder.js') {
       return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundlePath));
     }
-    if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
+    if (req.method === 'OPTIONS') {
+      collector.preflights++;
+      return res.writeHead(204, CORS).end();
+    }
     if (url.pathname !== '/api/ingest' || req.method !== 'POST') return res.writeHead(404, CORS).end();
     const raw = await readBody(req);
     collector.rawBodies.push(raw);

@@ -61,6 +61,8 @@ describe('recorder | transport', () => {
     const loads = batches.flatMap((b) => b.events).filter((e) => e.type === 5 && e.data.tag === 'reprise.route');
     expect(loads.filter((e) => e.data.payload.kind === 'load')).toHaveLength(2);
     expect(collector.keys.every((key) => key === PROJECT_KEY)).toBe(true);
+    // Simple CORS requests (key in the query, no header of ours): no preflight before any batch.
+    expect(collector.preflights).toBe(0);
     // The fetch path compresses; beacons on pagehide may be plain JSON.
     expect(collector.rawBodies.some((raw) => raw[0] === 0x1f && raw[1] === 0x8b)).toBe(true);
     await page.close();
