@@ -1,6 +1,7 @@
 // console.error/warn and uncaught errors ('reprise.console', 'reprise.error'): the first signs of a ticket.
 import type { ConsoleRecord, ErrorRecord } from '../protocol/customEvents.js';
 import { guard } from './guard.js';
+import { takeEarlyErrors } from './pageWitness.js';
 
 const MAX_MESSAGE_CHARS = 2_000;
 const MAX_STACK_CHARS = 4_000;
@@ -55,6 +56,11 @@ export function captureConsole(sink: ConsoleSink): () => void {
   });
   addEventListener('error', onError, true);
   addEventListener('unhandledrejection', onRejection);
+  // What the inline loader kept from before the recorder loaded: reported now, with the recorder's start time.
+  for (const event of takeEarlyErrors()) {
+    if (event.type === 'unhandledrejection') onRejection(event as PromiseRejectionEvent);
+    else onError(event);
+  }
   return () => {
     console.error = originals.error;
     console.warn = originals.warn;

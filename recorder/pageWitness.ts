@@ -49,6 +49,17 @@ export function viewportMayHaveScrolled(): boolean {
   return witness === null || witness.viewportScrolled;
 }
 
+/**
+ * The page's uncaught errors and rejections from before the recorder took over, kept by the loader; stops the
+ * loader's listener, so call it once the recorder's own listeners are in place (nothing can fire in between).
+ */
+export function takeEarlyErrors(): Event[] {
+  if (witness === null || !Array.isArray(witness.errors) || typeof witness.keep !== 'function') return [];
+  removeEventListener('error', witness.keep, true);
+  removeEventListener('unhandledrejection', witness.keep);
+  return witness.errors.splice(0);
+}
+
 /** Whether rrweb's selection observer must read `doc`'s selection when it starts (an iframe's is always read). */
 export function selectionMayBeSet(doc: Document): boolean {
   return witness === null || doc !== document || witness.selectionChanged;

@@ -34,7 +34,8 @@ beforeAll(async () => {
     Reprise.identify('early-user', 'early-acct');
     Reprise.track('first', { n: 1 });
     Reprise.track('second', { n: 2 });
-  </script>${BODY}`));
+    Promise.reject(new Error('early rejection'));
+  </script><script>throw new Error('early boom');</script>${BODY}`));
   browser = await launchChromium();
 });
 
@@ -221,7 +222,7 @@ describe('recorder | actions', () => {
     await page.close();
   });
 
-  it('records identify and track calls made before the recorder loaded, in their order', async () => {
+  it('records identify and track calls and the errors from before the recorder loaded, in their order', async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -234,7 +235,15 @@ describe('recorder | actions', () => {
     const tracked = collector.custom<any>('reprise.track').filter((t) => t.name === 'first' || t.name === 'second');
     expect(tracked).toEqual([{ name: 'first', properties: { n: 1 } }, { name: 'second', properties: { n: 2 } }]);
     expect(collector.custom<any>('reprise.context').some((c) => c.appVersion === '9.9.9')).toBe(true);
-    expect(pageErrors).toEqual([]);
+    // Errors thrown while the page parsed, before the recorder existed: kept by the loader, reported by the recorder.
+    const boom = collector.custom<any>('reprise.error').find((e) => e.message.includes('early boom'));
+    expect(boom).toMatchObject({ kind: 'error' });
+    expect(boom.stack).toContain('early boom');
+    expect(collector.custom<any>('reprise.error').filter((e) => e.message.includes('early boom'))).toHaveLength(1);
+    const rejection = collector.custom<any>('reprise.error').find((e) => e.message.includes('early rejection'));
+    expect(rejection).toMatchObject({ kind: 'unhandledrejection' });
+    // The page itself still saw both, as without Reprise.
+    expect(pageErrors.sort()).toEqual(['early boom', 'early rejection']);
     await page.close();
   });
 

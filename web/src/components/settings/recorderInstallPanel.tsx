@@ -19,8 +19,8 @@ export function RecorderInstallPanel({ ingestKey }: { ingestKey: string }) {
       <h2 id="recorder-title">Recorder</h2>
       <p class="muted small">
         Paste at the top of your staging app's <code>&lt;head&gt;</code>, before other scripts. The inline loader queues{' '}
-        <code>Reprise.identify</code>/<code>track</code> calls until the recorder loads, and notes what scrolls so the first snapshot
-        need not force a layout. The page's origin must be in the allowed origins above.
+        <code>Reprise.identify</code>/<code>track</code> calls and early page errors until the recorder loads, and notes what
+        scrolls so the first snapshot need not force a layout. The page's origin must be in the allowed origins above.
       </p>
       <pre class="install-snippet" aria-label="Recorder install snippet">{html}</pre>
       <div class="inline-form">
