@@ -8,23 +8,25 @@
 // <body> does have therefore heard of every element that can have an offset and of any selection: one that changed
 // before the snapshot was heard (and is read as rrweb reads it); one whose event is still pending when the snapshot
 // is taken reaches rrweb's own observers afterwards and is recorded as an incremental event. The listeners are
-// installed by the inline loader (protocol/recorderInstall.ts) in <head>. 'scroll' is not composed, so elements in shadow trees or in other documents are never heard of:
-// those are always read. Without a witness, everything is read, as rrweb does.
+// installed by the inline loader (protocol/loaderSnippet.ts) in <head>. 'scroll' is not composed, so elements in
+// shadow trees or in other documents are never heard of: those are always read. Without a witness, everything is
+// read, as rrweb does. The loader also keeps the page's early errors (takeEarlyErrors), wherever it was pasted.
 import { LOADER_VERSION, type LoaderStub, type LoaderWitness } from '../protocol/recorderInstall.js';
 
+/** What the loader recorded, if it is of the version this bundle knows. */
+let loaderSeen: Partial<LoaderWitness> | null = null;
+/** The same, only if the loader ran before <body> existed: then its scroll and selection record is complete. */
 let witness: LoaderWitness | null = null;
 
-/** The loader's witness, if the loader is of the version this bundle knows and ran before <body> existed. */
-function fromLoader(loader: Partial<LoaderStub> | undefined): LoaderWitness | null {
-  const seen = loader && loader.v === LOADER_VERSION ? loader.seen : undefined;
-  return seen && seen.head === true && seen.scrolled instanceof WeakSet ? seen : null;
-}
-
 try {
-  if (typeof window !== 'undefined') witness = fromLoader((window as { Reprise?: Partial<LoaderStub> }).Reprise);
+  if (typeof window !== 'undefined') {
+    const loader = (window as { Reprise?: Partial<LoaderStub> }).Reprise;
+    loaderSeen = (loader && loader.v === LOADER_VERSION && loader.seen) || null;
+    witness = loaderSeen && loaderSeen.head === true && loaderSeen.scrolled instanceof WeakSet ? (loaderSeen as LoaderWitness) : null;
+  }
 } catch {
   // A page that forbids what this reads (a frozen or proxied global) just gets everything read.
-  witness = null;
+  loaderSeen = witness = null;
 }
 
 /** False when everything must be read: no listener has existed since before <body>. */
@@ -54,10 +56,10 @@ export function viewportMayHaveScrolled(): boolean {
  * loader's listener, so call it once the recorder's own listeners are in place (nothing can fire in between).
  */
 export function takeEarlyErrors(): Event[] {
-  if (witness === null || !Array.isArray(witness.errors) || typeof witness.keep !== 'function') return [];
-  removeEventListener('error', witness.keep, true);
-  removeEventListener('unhandledrejection', witness.keep);
-  return witness.errors.splice(0);
+  if (loaderSeen === null || !Array.isArray(loaderSeen.errors) || typeof loaderSeen.keep !== 'function') return [];
+  removeEventListener('error', loaderSeen.keep, true);
+  removeEventListener('unhandledrejection', loaderSeen.keep);
+  return loaderSeen.errors.splice(0);
 }
 
 /** Whether rrweb's selection observer must read `doc`'s selection when it starts (an iframe's is always read). */
