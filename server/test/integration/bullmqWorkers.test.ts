@@ -88,11 +88,15 @@ describe('server/jobs | BullMQ backend with reprise worker processes', () => {
     expect(completedBy(survivor)).toContain(killedMidJob);
     expect(completedBy(survivor).length).toBeGreaterThanOrEqual(1);
     expect(completedBy(victim).length + completedBy(survivor).length).toBeGreaterThanOrEqual(SESSIONS);
-    expect(workers.flatMap((worker) => worker.lines).filter((line) => line.msg === 'run finalized')).toHaveLength(1);
+    // The finalizing worker logs after it has stored the completed run, and its output reaches this process through
+    // a pipe: wait for the line, then require that no second worker finalized the run as well.
+    const finalized = () => workers.flatMap((worker) => worker.lines).filter((line) => line.msg === 'run finalized');
+    await expect.poll(() => finalized().length, { timeout: 10_000 }).toBeGreaterThan(0);
 
     // Workers' progress reached the dashboard socket through BullMQ's queue events.
     await expect.poll(() => updates.some((update) => update.id === run.id && update.status === 'completed'), { timeout: 10_000 }).toBe(true);
     expect(updates.some((update) => update.id === run.id && update.status === 'running' && update.progress.done > 0)).toBe(true);
+    expect(finalized()).toHaveLength(1);
   }, RUN_TIMEOUT_MS + 30_000);
 });
 
