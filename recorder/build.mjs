@@ -12,29 +12,29 @@ const CANVAS_START = 'const jsContent = ';
 const CANVAS_END = 'class StylesheetManager {';
 const CANVAS_STUB = 'class CanvasManager { reset() {} freeze() {} unfreeze() {} lock() {} unlock() {} }\n';
 
+/** Replaces everything from `startMarker` up to (not including) `endMarker` with `replacement`. */
+function replaceSpan(source, path, startMarker, endMarker, replacement) {
+  const start = source.indexOf(startMarker);
+  const end = source.indexOf(endMarker);
+  if (start < 0 || end < start) throw rrwebChanged(`"${startMarker}" before "${endMarker}"`, path);
+  return source.slice(0, start) + replacement + source.slice(end);
+}
+
 /**
  * Reprise records with recordCanvas off, yet @rrweb/record always bundles its canvas manager and an inlined
  * worker (about 3 KB gzip of a 30 KB budget). This swaps them for a stub with the methods rrweb calls.
  */
 function stripCanvas(source, path) {
-  const start = source.indexOf(CANVAS_START);
-  const end = source.indexOf(CANVAS_END);
-  if (start < 0 || end < start) throw rrwebChanged(`"${CANVAS_START}" before "${CANVAS_END}"`, path);
-  return source.slice(0, start) + CANVAS_STUB + source.slice(end);
+  return replaceSpan(source, path, CANVAS_START, CANVAS_END, CANVAS_STUB);
 }
-
-const CROSS_ORIGIN_START = '  handleMessage(message) {';
-const CROSS_ORIGIN_END = 'class ShadowDomManager {';
 
 /**
  * Reprise records with recordCrossOriginIframes off (recorder/rrwebOptions.ts), so IframeManager never listens for
  * a child frame's messages; its handler and the id rewriting behind it (about 1 KB minified) are dead code here.
+ * The replacement closes the IframeManager class the span ends inside.
  */
 function stripCrossOriginIframes(source, path) {
-  const start = source.indexOf(CROSS_ORIGIN_START);
-  const end = source.indexOf(CROSS_ORIGIN_END);
-  if (start < 0 || end < start) throw rrwebChanged(`"${CROSS_ORIGIN_START}" before "${CROSS_ORIGIN_END}"`, path);
-  return `${source.slice(0, start)}  handleMessage() {}\n}\n${source.slice(end)}`;
+  return replaceSpan(source, path, '  handleMessage(message) {', 'class ShadowDomManager {', '  handleMessage() {}\n}\n');
 }
 
 /**

@@ -10,23 +10,32 @@
 // is taken reaches rrweb's own observers afterwards and is recorded as an incremental event. The listeners are
 // installed by the inline loader (protocol/loaderSnippet.ts) in <head>. 'scroll' is not composed, so elements in
 // shadow trees or in other documents are never heard of: those are always read. Without a witness, everything is
-// read, as rrweb does. The loader also keeps the page's early errors (takeEarlyErrors), wherever it was pasted.
+// read, as rrweb does. The loader also queues the app's early API calls and keeps its early errors (takeQueuedCalls,
+// takeEarlyErrors), wherever it was pasted.
 import { LOADER_VERSION, type LoaderStub, type LoaderWitness } from '../protocol/recorderInstall.js';
 
-/** What the loader recorded, if it is of the version this bundle knows. */
+/** The loader's stub on window.Reprise, if it is of the version this bundle knows. */
+let loader: Partial<LoaderStub> | null = null;
+/** What the loader recorded. */
 let loaderSeen: Partial<LoaderWitness> | null = null;
 /** The same, only if the loader ran before <body> existed: then its scroll and selection record is complete. */
 let witness: LoaderWitness | null = null;
 
 try {
   if (typeof window !== 'undefined') {
-    const loader = (window as { Reprise?: Partial<LoaderStub> }).Reprise;
-    loaderSeen = (loader && loader.v === LOADER_VERSION && loader.seen) || null;
+    const stub = (window as { Reprise?: Partial<LoaderStub> }).Reprise;
+    loader = stub && stub.v === LOADER_VERSION ? stub : null;
+    loaderSeen = (loader && loader.seen) || null;
     witness = loaderSeen && loaderSeen.head === true && loaderSeen.scrolled instanceof WeakSet ? (loaderSeen as LoaderWitness) : null;
   }
 } catch {
   // A page that forbids what this reads (a frozen or proxied global) just gets everything read.
-  loaderSeen = witness = null;
+  loader = loaderSeen = witness = null;
+}
+
+/** The API calls the app made before the recorder loaded, in their order; empties the loader's queue. */
+export function takeQueuedCalls(): LoaderStub['q'] {
+  return loader && Array.isArray(loader.q) ? loader.q.splice(0) : [];
 }
 
 /** False when everything must be read: no listener has existed since before <body>. */

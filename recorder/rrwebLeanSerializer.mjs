@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 //
 // The source below runs inside @rrweb/record's module (recorder/build.mjs inserts it), so it calls rrweb's own
 // helpers: index (untainted DOM accessors), needMaskingText, _isBlockedElement, transformAttribute, toLowerCase,
-// getRootId, genId, IGNORED_NODE, NodeType, getUntaintedPrototype and copyNodeList (from build.mjs's SNAPSHOT_PATCHES), and imports
-// recorder/pageWitness.ts, which knows which elements may have been scrolled.
+// getRootId, genId, IGNORED_NODE, NodeType, getUntaintedPrototype and copyNodeList (from build.mjs's
+// SNAPSHOT_PATCHES), and imports recorder/pageWitness.ts, which knows which elements may have been scrolled.
 
 const LEAN_SERIALIZER_SOURCE = `
 // HTML elements rrweb serializes from their attributes alone (uppercase: an HTML element in an HTML document). Not
@@ -22,14 +22,14 @@ const LEAN_TAG_NAMES = new Map(
 );
 const LEAN_FALLBACK = {};
 // Scroll offsets (issue #8): reading scrollLeft/scrollTop of every element forces the page's layout and costs 10-13
-// ms of the large bench page's walk. recorder/pageWitness.ts knows, when the loader snippet or this script ran in
-// <head>, which elements can have an offset; without that knowledge every element is read, as rrweb does.
+// ms of the large bench page's walk. recorder/pageWitness.ts knows, when the inline loader ran in <head>, which
+// elements can have an offset; without that knowledge every element is read, as rrweb does.
 function leanMayBeScrolled(n, tagName, rootNode) {
   return !witnessActive() || elementMayHaveScrolled(n, tagName, rootNode === void 0 ? leanRootNode(n) : rootNode);
 }
 // rrweb's untainted DOM accessors (index.*) look the getter up in a cache on every call, and index.getRootNode builds
-// a cache key and binds the method: the lean path runs per node, so it keeps the untainted getters themselves (the
-// same untainted prototypes, so the same protection against a page that patched the DOM). It walks an element's
+// a cache key and binds the method: the lean path runs per node, so it keeps the untainted getters and getRootNode
+// themselves (the same untainted prototypes, so the same protection against a page that patched the DOM). It walks an element's
 // children with firstChild/nextSibling instead of copying childNodes: no NodeList wrapper and no array per element.
 // The walk is synchronous and serializing a node changes nothing in the DOM, so the siblings cannot change under it.
 let leanGet;
@@ -40,8 +40,11 @@ function leanGetters() {
       const descriptor = Object.getOwnPropertyDescriptor(node, name);
       return descriptor && descriptor.get;
     };
-    const get = { firstChild: getter("firstChild"), nextSibling: getter("nextSibling"), parentNode: getter("parentNode"), textContent: getter("textContent") };
-    leanGet = get.firstChild && get.nextSibling && get.parentNode && get.textContent ? get : null;
+    const get = {
+      firstChild: getter("firstChild"), nextSibling: getter("nextSibling"), parentNode: getter("parentNode"),
+      textContent: getter("textContent"), getRootNode: node.getRootNode,
+    };
+    leanGet = Object.values(get).every((member) => typeof member === "function") ? get : null;
   }
   return leanGet;
 }
@@ -49,13 +52,9 @@ function leanParentNode(n) {
   const get = leanGetters();
   return get ? get.parentNode.call(n) : index.parentNode(n);
 }
-let leanGetRootNode;
 function leanRootNode(n) {
-  if (leanGetRootNode === void 0) {
-    const method = getUntaintedPrototype("Node").getRootNode;
-    leanGetRootNode = typeof method === "function" ? method : null;
-  }
-  return leanGetRootNode ? leanGetRootNode.call(n) : n.getRootNode();
+  const get = leanGetters();
+  return get ? get.getRootNode.call(n) : index.getRootNode(n);
 }
 // Block and mask markers (issue #8): rrweb matches the block class and selector, and the mask class and selector,
 // against every element (two classList lookups, which create a DOMTokenList per element, and two matches()). A full

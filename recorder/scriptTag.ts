@@ -1,8 +1,9 @@
 // Entry of dist/recorder.js: `<script src=".../recorder.js" data-project="KEY" defer>` starts recording and
-// exposes window.Reprise, replaying the calls the inline loader queued before it (protocol/recorderInstall.ts).
-import { LOADER_VERSION, type LoaderStub } from '../protocol/recorderInstall.js';
+// exposes window.Reprise, replaying the calls the inline loader queued before it (protocol/loaderSnippet.ts).
+import type { LoaderStub } from '../protocol/recorderInstall.js';
 import { reportError } from './guard.js';
 import { flush, getSessionId, identify, init, setAppVersion, setFlags, stop, track } from './index.js';
+import { takeQueuedCalls } from './pageWitness.js';
 
 declare global {
   interface Window {
@@ -38,12 +39,6 @@ function readScriptTag(script: HTMLOrSVGScriptElement | null): void {
 
 const api = { identify, track, setFlags, setAppVersion, flush, stop, getSessionId };
 
-/** The loader's queue, if window.Reprise is the loader's stub (of a version this recorder knows). */
-function loaderQueue(loader: unknown): LoaderStub['q'] {
-  const stub = loader as Partial<LoaderStub> | undefined;
-  return stub && stub.v === LOADER_VERSION && Array.isArray(stub.q) ? stub.q : [];
-}
-
 /** Calls the app made before the recorder loaded, in their order; a malformed entry is skipped, not thrown. */
 function replayQueued(queue: LoaderStub['q']): void {
   for (const entry of queue) {
@@ -55,10 +50,9 @@ function replayQueued(queue: LoaderStub['q']): void {
       reportError(error, 'loader queue');
     }
   }
-  queue.length = 0;
 }
 
-const queued = loaderQueue(window.Reprise);
+const queued = takeQueuedCalls();
 try {
   readScriptTag(document.currentScript);
 } catch {

@@ -147,13 +147,22 @@ function replayedOffset(events: RecordedEvent[], id: number, withScrollEvents = 
   return offset;
 }
 
+/** Each install records the element the app scrolled during load with rrweb's offsets and rrweb's whole snapshot. */
+const SAME_AS_RRWEB: [Install, string][] = [
+  ['loader', 'records an element the app scrolled during page load with the offsets rrweb records'],
+  ['late', 'reads every element as rrweb does when the recorder is injected after the body exists'],
+  ['late loader', 'reads every element as rrweb does when the loader itself came after the page could scroll unheard'],
+];
+
 describe('recorder | snapshot reads where the loader heard a change', () => {
-  it('records an element the app scrolled during page load with the offsets rrweb records', async () => {
-    const published = await record('published', 'loader');
-    const patched = await record('patched', 'loader');
-    expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
-    expect(patched.serialized).toBe(published.serialized);
-  });
+  for (const [install, title] of SAME_AS_RRWEB) {
+    it(title, async () => {
+      const published = await record('published', install);
+      const patched = await record('patched', install);
+      expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
+      expect(patched.serialized).toBe(published.serialized);
+    });
+  }
 
   it('ends at the right offset when an element scrolls in the task that starts recording', async () => {
     const scroll = `const untouched = document.getElementById('untouched');
@@ -166,20 +175,6 @@ describe('recorder | snapshot reads where the loader heard a change', () => {
     expect(replayedOffset(patched.events, patched.ids.untouched)).toEqual({ x: 20, y: 60 });
     // The patched snapshot did skip the read (the path under test ran): the scroll event supplied the offsets.
     expect(replayedOffset(patched.events, patched.ids.untouched, false)).toEqual({ x: 0, y: 0 });
-  });
-
-  it('reads every element as rrweb does when the recorder is injected after the body exists', async () => {
-    const published = await record('published', 'late');
-    const patched = await record('patched', 'late');
-    expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
-    expect(patched.serialized).toBe(published.serialized);
-  });
-
-  it('reads every element as rrweb does when the loader itself came after the page could scroll unheard', async () => {
-    const published = await record('published', 'late loader');
-    const patched = await record('patched', 'late loader');
-    expect(replayedOffset(patched.events, patched.ids.loaded, false)).toEqual({ x: 30, y: 40 });
-    expect(patched.serialized).toBe(published.serialized);
   });
 
   it('reads elements in a shadow root and in a same-origin iframe, whose scroll events never reach the document', async () => {
